@@ -224,6 +224,14 @@ public final class CausalLm implements AutoCloseable {
         return m.create(bias, new Shape(t, s));
     }
 
+    /**
+     * A sub-manager of the model's own for a caller's per-call work (inputs, step managers, caches); the caller
+     * closes it. Arrays created in it never land among the parameters.
+     */
+    public NDManager newWorkManager() {
+        return manager.newSubManager();
+    }
+
     /** An empty KV cache for this model, in a sub-manager of {@code parent}. */
     public KvCache newCache(NDManager parent) {
         return new KvCache(parent, config.numHiddenLayers());
