@@ -73,10 +73,10 @@ final class FakeStageActivities implements StageActivities {
         };
     }
 
-    /** Fails with a retryable application failure on the first {@code n} Temporal attempts, then succeeds. */
+    /** Fails with a retryable application failure on the first {@code n} run-wide attempts, then succeeds. */
     static Script failTimes(int n) {
         return (request, ctx) -> {
-            if (ctx.getInfo().getAttempt() <= n) {
+            if (runWideAttempt(request, ctx) <= n) {
                 throw ApplicationFailure.newFailure("worker lost (injected)", "Transient");
             }
             return succeed(request, ctx);
