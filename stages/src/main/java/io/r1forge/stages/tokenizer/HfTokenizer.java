@@ -31,13 +31,15 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HuggingFaceTokenizer hf;
+    private final String json;
     private final Map<String, Integer> vocab;
     private final int vocabSize;
     private final int eosId;
     private final int padId;
 
-    private HfTokenizer(HuggingFaceTokenizer hf, Map<String, Integer> vocab, int eosId, int padId) {
-        this.hf = hf;
+    private HfTokenizer(String json, Map<String, Integer> vocab, int eosId, int padId) {
+        this.hf = newHf(json);
+        this.json = json;
         this.vocab = vocab;
         this.vocabSize = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.eosId = eosId;
@@ -57,7 +59,7 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     public static HfTokenizer load(Path tokenizerJson, int eosId, int padId) {
         try {
             String json = Files.readString(tokenizerJson, StandardCharsets.UTF_8);
-            return new HfTokenizer(newHf(json), vocabOf(json), eosId, padId);
+            return new HfTokenizer(json, vocabOf(json), eosId, padId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + tokenizerJson, e);
         }
@@ -66,7 +68,7 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     /** Builds from {@code tokenizer.json} text; the error names an EOS/pad token absent from the vocabulary. */
     public static HfTokenizer fromJson(String json, String eosToken, String padToken) {
         Map<String, Integer> vocab = vocabOf(json);
-        return new HfTokenizer(newHf(json), vocab, idOf(vocab, eosToken, "EOS"), idOf(vocab, padToken, "pad"));
+        return new HfTokenizer(json, vocab, idOf(vocab, eosToken, "EOS"), idOf(vocab, padToken, "pad"));
     }
 
     private static int idOf(Map<String, Integer> vocab, String token, String role) {
@@ -106,6 +108,11 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("tokenizer.json is not valid JSON", e);
         }
+    }
+
+    /** The {@code tokenizer.json} text this tokenizer was built from (written into checkpoints). */
+    public String json() {
+        return json;
     }
 
     @Override

@@ -3,16 +3,14 @@ package io.r1forge.stages.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.r1forge.stages.io.AtomicDirectory;
 import io.r1forge.stages.io.HostTensor;
 import io.r1forge.stages.io.Safetensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What a stopped training needs besides the weights to continue exactly: step, AdamW moments and step count,
@@ -60,24 +58,12 @@ public record TrainingState(long step, long optimizerSteps, long rngSeed, long r
      * the new one, never a mix.
      */
     public void save(Path dir, AdamW optimizer) {
-        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-        Path old = dir.resolveSibling(dir.getFileName() + ".old");
-        try {
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
-            Safetensors.write(tmp.resolve(OPTIMIZER_FILE), optimizer.exportState(),
-                    Map.of("format", "pt", "optimizer", "AdamW"));
-            Json j = new Json(FORMAT_VERSION, step, optimizerSteps, rngSeed, rngCounter, dataCursor, extra);
+        Map<String, HostTensor> moments = optimizer.exportState();
+        Json j = new Json(FORMAT_VERSION, step, optimizerSteps, rngSeed, rngCounter, dataCursor, extra);
+        AtomicDirectory.write(dir, tmp -> {
+            Safetensors.write(tmp.resolve(OPTIMIZER_FILE), moments, Map.of("format", "pt", "optimizer", "AdamW"));
             Files.writeString(tmp.resolve(STATE_FILE), JSON.writeValueAsString(j));
-            deleteTree(old);
-            if (Files.exists(dir)) {
-                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save training state to " + dir, e);
-        }
+        });
     }
 
     /** Reads a saved state and loads the moments into {@code optimizer}; errors name a missing file. */
@@ -111,16 +97,5 @@ public record TrainingState(long step, long optimizerSteps, long rngSeed, long r
             throw new IllegalStateException("missing training state file " + f);
         }
         return f;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }
