@@ -8,6 +8,7 @@ import io.r1forge.workflows.StageRequest;
 import io.r1forge.workflows.StageResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ final class FakeStageActivities implements StageActivities {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Opens when a blocked stage learns from a heartbeat that it was cancelled. */
+    final CountDownLatch cancelled = new CountDownLatch(1);
     private final Map<StageName, Script> scripts = new ConcurrentHashMap<>();
 
     void script(StageName stage, Script script) {
@@ -84,13 +87,16 @@ final class FakeStageActivities implements StageActivities {
     }
 
     /** Heartbeats until {@code release} opens (or the activity is cancelled, which heartbeat throws). */
-    static Script blockUntil(CountDownLatch release) {
+    Script blockUntil(CountDownLatch release) {
         return (request, ctx) -> {
             long step = 0;
             try {
                 while (!release.await(20, TimeUnit.MILLISECONDS)) {
                     ctx.heartbeat(new StageProgress(++step, 1000, null, Map.of("loss", 1.0 / step)));
                 }
+            } catch (ActivityCompletionException e) {
+                cancelled.countDown();
+                throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw ApplicationFailure.newFailure("interrupted", "Interrupted");

@@ -176,7 +176,7 @@ class PipelineOperatorTest {
     @Test
     void signalsThatDoNotApplyAreRefusedAndChangeNothing() {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        kit.stages.script(StageName.R1_ZERO, FakeStageActivities.blockUntil(release));
+        kit.stages.script(StageName.R1_ZERO, kit.stages.blockUntil(release));
         PipelineWorkflow stub = kit.start(request("refusals", plans(List.of(StageName.R1_ZERO))));
         kit.await(stub, s -> s.current() == StageName.R1_ZERO);
 

@@ -14,6 +14,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,12 @@ final class PipelineTestKit implements AutoCloseable {
         Worker controlWorker = env.newWorker(TaskQueues.CONTROL);
         controlWorker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
         controlWorker.registerActivitiesImplementations(control);
-        env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(stages);
+        // Heartbeats reach the server within 50 ms (not 0.8 × the heartbeat timeout), so a cancelled or
+        // aborted stage sees its cancellation at once and DescribeWorkflowExecution shows fresh progress.
+        env.newWorker(TaskQueues.GPU, WorkerOptions.newBuilder()
+                        .setMaxHeartbeatThrottleInterval(Duration.ofMillis(50))
+                        .build())
+                .registerActivitiesImplementations(stages);
         env.start();
     }
 
@@ -71,7 +77,10 @@ final class PipelineTestKit implements AutoCloseable {
         return stub;
     }
 
-    /** Polls the status query until {@code until} holds (time skips meanwhile, so backoffs pass at once). */
+    /**
+     * Polls the status query until {@code until} holds. {@code env.sleep} lets test time skip (a retry backoff
+     * passes at once) but runs in real time while an activity is in flight, hence the short step.
+     */
     PipelineStatus await(PipelineWorkflow stub, Predicate<PipelineStatus> until) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         PipelineStatus last = null;
@@ -80,7 +89,7 @@ final class PipelineTestKit implements AutoCloseable {
             if (until.test(last)) {
                 return last;
             }
-            env.sleep(Duration.ofSeconds(5));
+            env.sleep(Duration.ofSeconds(1));
             sleepQuietly(20);
         }
         fail("status never matched; last: " + last);
