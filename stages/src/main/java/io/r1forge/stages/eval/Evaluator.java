@@ -2,13 +2,11 @@ package io.r1forge.stages.eval;
 
 import io.r1forge.stages.generate.Completion;
 import io.r1forge.stages.generate.GenerationConfig;
-import io.r1forge.stages.generate.Generator;
 import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.tokenizer.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Evaluates a model in memory: k samples per problem at the configured temperature (pass@1, cons@k and the
@@ -48,32 +46,17 @@ public final class Evaluator {
         return new Result(report, samples);
     }
 
-    /**
-     * Generates {@code n} completions per problem in batches of at most {@code settings.batchSize()} sequences
-     * (a problem's samples stay adjacent) and scores them. Batch b is sampled with seed {@code seed + b}.
-     */
+    /** Samples {@code n} completions per problem ({@link BatchSampler}) and scores them into {@code sink}. */
     private List<List<SampleScore>> run(List<Problem> problems, int n, GenerationConfig cfg, long seed,
             boolean greedy, List<EvalSample> sink) {
-        Function<Problem, String> template = settings.template();
-        List<int[]> prompts = new ArrayList<>(problems.size() * n);
-        for (Problem p : problems) {
-            int[] ids = tokenizer.encode(template.apply(p));
-            for (int i = 0; i < n; i++) {
-                prompts.add(ids);
-            }
-        }
-        Generator generator = new Generator(model, tokenizer);
-        List<Completion> completions = new ArrayList<>(prompts.size());
-        int batch = Math.max(1, settings.batchSize());
-        for (int from = 0, b = 0; from < prompts.size(); from += batch, b++) {
-            completions.addAll(generator.generate(prompts.subList(from, Math.min(prompts.size(), from + batch)), cfg,
-                    seed + b));
-        }
+        List<String> prompts = problems.stream().map(settings.template()).toList();
+        List<List<Completion>> completions =
+                BatchSampler.sample(model, tokenizer, prompts, n, cfg, settings.batchSize(), seed);
         List<List<SampleScore>> perProblem = new ArrayList<>(problems.size());
         for (int p = 0; p < problems.size(); p++) {
             List<SampleScore> scores = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                Completion c = completions.get(p * n + i);
+                Completion c = completions.get(p).get(i);
                 SampleScore s = SampleScoring.score(problems.get(p), c.text(), c.completionIds().length);
                 scores.add(s);
                 sink.add(new EvalSample(problems.get(p).id(), greedy, i, c.text(), c.finishReason().name(), s));

@@ -1,0 +1,56 @@
+package io.r1forge.stages.pretrain.corpus;
+
+import io.r1forge.stages.tasks.ArithmeticConfig;
+
+/**
+ * Knobs of the synthetic pre-training corpus of imperfect reasoning (DESIGN §3, the "better world":
+ * errors concentrated on carry/borrow steps). All rates are probabilities in [0, 1].
+ *
+ * @param arithmetic problem shape (default: 2–4 one-digit operands, + and -)
+ * @param chineseFraction share of problems (prompt and base CoT language) in Chinese
+ * @param carryErrorRate a carry/borrow step (tens digit of the running total changes) forgets the
+ *     carry, off by ±10: 0.5
+ * @param otherErrorRate any other step is off by ±1 or ±2: 0.05
+ * @param checkAfterCarryRate a correct self-check ("wait, let me check: 17 minus 9 is 8") follows
+ *     a fast carry step: 0.2; the chain continues from the checked (correct) value
+ * @param checkAfterOtherRate the same after any other step: 0.02
+ * @param slowCarryRate a carry step is written in the slow, always-correct decomposed form ("17
+ *     minus 9: 17 minus 7 is 10, 10 minus 2 is 8") instead of the fast one: 0.2. Longer reasoning
+ *     that pays: what RL could learn to prefer (the open "aha" question of DESIGN §3)
+ * @param mixedLanguageRate share of chains with some steps in the other language: 0.25
+ * @param mixedStepRate in such a chain, probability that a step switches language: 0.5 (at least
+ *     one step does)
+ * @param brokenTagRate share of documents with broken or missing tags: 0.15
+ */
+public record CorpusConfig(
+        ArithmeticConfig arithmetic,
+        double chineseFraction,
+        double carryErrorRate,
+        double otherErrorRate,
+        double checkAfterCarryRate,
+        double checkAfterOtherRate,
+        double slowCarryRate,
+        double mixedLanguageRate,
+        double mixedStepRate,
+        double brokenTagRate) {
+
+    /** The defaults listed on each component. */
+    public static CorpusConfig defaults() {
+        return new CorpusConfig(ArithmeticConfig.tiny(), 0.5, 0.5, 0.05, 0.2, 0.02, 0.2, 0.25, 0.5, 0.15);
+    }
+
+    /** The names and values of the rates, for validation and reports. */
+    public java.util.Map<String, Double> rates() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("chinese_fraction", chineseFraction);
+        m.put("carry_error_rate", carryErrorRate);
+        m.put("other_error_rate", otherErrorRate);
+        m.put("check_after_carry_rate", checkAfterCarryRate);
+        m.put("check_after_other_rate", checkAfterOtherRate);
+        m.put("slow_carry_rate", slowCarryRate);
+        m.put("mixed_language_rate", mixedLanguageRate);
+        m.put("mixed_step_rate", mixedStepRate);
+        m.put("broken_tag_rate", brokenTagRate);
+        return m;
+    }
+}

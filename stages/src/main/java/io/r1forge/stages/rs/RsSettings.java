@@ -1,0 +1,34 @@
+package io.r1forge.stages.rs;
+
+import io.r1forge.stages.generate.GenerationConfig;
+import io.r1forge.stages.tasks.Problem;
+import java.util.function.Function;
+
+/**
+ * How to rejection-sample.
+ *
+ * @param samplesPerPrompt k completions drawn per prompt
+ * @param sampling temperature / top-p / length of the draws
+ * @param filters the filter thresholds and per-prompt cap
+ * @param nonReasoningExamples how many non-reasoning examples to mix in (see {@link NonReasoningExamples})
+ * @param batchSize sequences generated together
+ * @param template problem → prompt text (the template the source checkpoint was trained with)
+ * @param outputFormat how non-reasoning answers are written (the format of the reasoning samples)
+ */
+public record RsSettings(
+        int samplesPerPrompt,
+        GenerationConfig sampling,
+        FilterConfig filters,
+        int nonReasoningExamples,
+        int batchSize,
+        Function<Problem, String> template,
+        OutputFormat outputFormat) {
+    public RsSettings {
+        if (samplesPerPrompt < 1) {
+            throw new IllegalArgumentException("samplesPerPrompt must be >= 1, was " + samplesPerPrompt);
+        }
+        if (nonReasoningExamples < 0) {
+            throw new IllegalArgumentException("nonReasoningExamples must be >= 0");
+        }
+    }
+}
