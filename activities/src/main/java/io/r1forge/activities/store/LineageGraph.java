@@ -1,5 +1,6 @@
 package io.r1forge.activities.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ public record LineageGraph(ArtifactId root, List<Node> nodes, List<Edge> edges) 
     }
 
     public String toJson() {
-        return new String(StoreJson.write(this), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(StoreJson.write(this), StandardCharsets.UTF_8);
     }
 
     /** Graphviz: one box per artifact labelled kind / stage / run, an arrow from each parent to its child. */

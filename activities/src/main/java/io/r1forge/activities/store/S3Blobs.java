@@ -142,6 +142,22 @@ public final class S3Blobs implements AutoCloseable {
         });
     }
 
+    /** The "directories" directly under {@code prefix} (common prefixes ending in {@code /}), sorted. */
+    public List<String> listDirectories(String prefix) {
+        return retry.run("list " + prefix, () -> {
+            List<String> dirs = new ArrayList<>();
+            for (Result<Item> r : client.listObjects(ListObjectsArgs.builder().bucket(config.bucket())
+                    .prefix(prefix).delimiter("/").build())) {
+                Item item = r.get();
+                if (item.isDir()) {
+                    dirs.add(item.objectName());
+                }
+            }
+            dirs.sort(null);
+            return dirs;
+        });
+    }
+
     public void delete(String key) {
         retry.run("delete " + key, () -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());

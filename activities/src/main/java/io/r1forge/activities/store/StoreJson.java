@@ -20,7 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The store's JSON mapping: ISO-8601 instants (e.g. {@code 2026-11-30T10:15:30Z}), map keys sorted (stable bytes), unknown fields tolerated. */
 final class StoreJson {
@@ -71,6 +73,15 @@ final class StoreJson {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new StoreException("cannot parse " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readMap(String json) {
+        try {
+            return MAPPER.readValue(json, LinkedHashMap.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("invalid JSON row: " + e.getOriginalMessage(), e);
         }
     }
 
