@@ -25,6 +25,7 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 
@@ -271,7 +272,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
             return;
         }
         StageName current = ledger.current();
-        var refusal = gateFailed ? java.util.Optional.<String>empty() : graph.skipRefusal(current);
+        Optional<String> refusal = gateFailed ? Optional.empty() : graph.skipRefusal(current);
         if (refusal.isPresent()) {
             ledger.refused("skip refused: " + refusal.get());
         } else {
