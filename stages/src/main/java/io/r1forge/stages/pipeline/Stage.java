@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public enum Stage {
     PRETRAIN("pretrain", "pretrain"),
     R1_ZERO("r1-zero", "r1_zero"),
-    COLD_START_SFT("cold-start-sft", "cold_start_sft"),
+    COLD_START_SFT("cold-start-sft", "cold_start"),
     REASONING_RL("reasoning-rl", "reasoning_rl"),
     REJECTION_SAMPLING("rejection-sampling", "rejection_sampling"),
     RS_SFT("rs-sft", "rs_sft"),

@@ -2,7 +2,6 @@ package io.r1forge.stages.pipeline;
 
 import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.train.AdamW;
-import io.r1forge.stages.train.TrainStep;
 import io.r1forge.stages.train.TrainingState;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ public interface Trainable extends AutoCloseable {
 
     long totalSteps();
 
-    /** One optimizer step. */
-    TrainStep.Result trainStep();
+    /** One training step; returns its metrics by name (at least {@code loss}). */
+    Map<String, Double> trainStep();
 
     CausalLm model();
 
@@ -25,11 +24,6 @@ public interface Trainable extends AutoCloseable {
 
     /** Restores what {@link #state()} captured beyond the optimizer moments (which the loop loads). */
     void restore(TrainingState state);
-
-    /** Metrics to print / record after a step, beyond loss, grad norm and LR (e.g. held-out pass@1). */
-    default Map<String, Double> extraMetrics(long step) {
-        return Map.of();
-    }
 
     @Override
     void close();

@@ -58,10 +58,10 @@ public final class TrainingLoop {
             }
             Map<String, Double> last = Map.of();
             while (trainer.step() < trainer.totalSteps()) {
-                TrainStep.Result r = trainer.trainStep();
-                last = metrics(r, trainer.extraMetrics(r.step()));
-                listener.onStep(stage, r.step(), trainer.totalSteps(), last);
-                if (checkpointEvery > 0 && r.step() % checkpointEvery == 0 && r.step() < trainer.totalSteps()) {
+                last = trainer.trainStep();
+                long step = trainer.step();
+                listener.onStep(stage, step, trainer.totalSteps(), last);
+                if (checkpointEvery > 0 && step % checkpointEvery == 0 && step < trainer.totalSteps()) {
                     snapshot(out, trainer, loaded.tokenizer());
                 }
             }
@@ -70,7 +70,8 @@ public final class TrainingLoop {
         }
     }
 
-    static Map<String, Double> metrics(TrainStep.Result r, Map<String, Double> extra) {
+    /** Loss, gradient norm and learning rate of an optimizer step, then {@code extra}. */
+    public static Map<String, Double> metrics(TrainStep.Result r, Map<String, Double> extra) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("loss", r.loss());
         m.put("grad_norm", r.gradNorm());

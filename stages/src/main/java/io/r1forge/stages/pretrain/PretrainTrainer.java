@@ -7,6 +7,7 @@ import io.r1forge.stages.eval.EvalReport;
 import io.r1forge.stages.eval.Evaluator;
 import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.pipeline.Trainable;
+import io.r1forge.stages.pipeline.TrainingLoop;
 import io.r1forge.stages.sft.SftLoss;
 import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.tokenizer.TextTokenizer;
@@ -54,7 +55,12 @@ public final class PretrainTrainer implements Trainable {
     }
 
     @Override
-    public TrainStep.Result trainStep() {
+    public Map<String, Double> trainStep() {
+        TrainStep.Result r = optimizerStep();
+        return TrainingLoop.metrics(r, progressEval(r.step()));
+    }
+
+    private TrainStep.Result optimizerStep() {
         long[] ids = new long[settings.batchSize() * settings.seqLength()];
         for (int b = 0; b < settings.batchSize(); b++) {
             System.arraycopy(data.nextRow(), 0, ids, b * settings.seqLength(), settings.seqLength());
@@ -68,8 +74,7 @@ public final class PretrainTrainer implements Trainable {
     }
 
     /** Held-out greedy and sampled pass@1 every {@code evalEvery} steps and at the last step. */
-    @Override
-    public Map<String, Double> extraMetrics(long step) {
+    private Map<String, Double> progressEval(long step) {
         boolean due = step == settings.steps() || (settings.evalEvery() > 0 && step % settings.evalEvery() == 0);
         if (!due || heldOut.isEmpty()) {
             return Map.of();

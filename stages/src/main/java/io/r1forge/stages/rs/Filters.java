@@ -67,7 +67,7 @@ public final class Filters {
         if (longParagraph(c.reasoning(), config.maxParagraphChars())) {
             return Optional.of(DropReason.LONG_PARAGRAPH);
         }
-        if (codeBlock(c.completion())) {
+        if (config.dropCodeBlocks() && codeBlock(c.completion())) {
             return Optional.of(DropReason.CODE_BLOCK);
         }
         return Optional.empty();

@@ -62,7 +62,8 @@ public final class RejectionSampler {
                 dropped.add(withMeta(e, "dropped", v.dropped().get().name()));
             }
         }
-        kept.addAll(nonReasoning(seed));
+        double f = settings.nonReasoningFraction();
+        kept.addAll(nonReasoning((int) Math.round(kept.size() * f / (1 - f)), seed));
         return new Result(kept, dropped);
     }
 
@@ -88,9 +89,9 @@ public final class RejectionSampler {
         return new SftExample(problem.id() + "#" + c.sampleIndex(), prompt, c.completion(), meta);
     }
 
-    private List<SftExample> nonReasoning(long seed) {
+    private List<SftExample> nonReasoning(int count, long seed) {
         List<SftExample> out = new ArrayList<>();
-        for (NonReasoningExamples.Example e : NonReasoningExamples.generate(settings.nonReasoningExamples(), seed)) {
+        for (NonReasoningExamples.Example e : NonReasoningExamples.generate(count, seed)) {
             Problem asProblem = new Problem(e.id(), "non-reasoning", e.language(), e.question(), e.answer(), Map.of());
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("kind", "non-reasoning");

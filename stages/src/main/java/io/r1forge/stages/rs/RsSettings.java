@@ -10,7 +10,8 @@ import java.util.function.Function;
  * @param samplesPerPrompt k completions drawn per prompt
  * @param sampling temperature / top-p / length of the draws
  * @param filters the filter thresholds and per-prompt cap
- * @param nonReasoningExamples how many non-reasoning examples to mix in (see {@link NonReasoningExamples})
+ * @param nonReasoningFraction share of non-reasoning examples in the result (see {@link NonReasoningExamples});
+ *     their count is {@code round(kept × f / (1 − f))}
  * @param batchSize sequences generated together
  * @param template problem → prompt text (the template the source checkpoint was trained with)
  * @param outputFormat how non-reasoning answers are written (the format of the reasoning samples)
@@ -19,7 +20,7 @@ public record RsSettings(
         int samplesPerPrompt,
         GenerationConfig sampling,
         FilterConfig filters,
-        int nonReasoningExamples,
+        double nonReasoningFraction,
         int batchSize,
         Function<Problem, String> template,
         OutputFormat outputFormat) {
@@ -27,8 +28,8 @@ public record RsSettings(
         if (samplesPerPrompt < 1) {
             throw new IllegalArgumentException("samplesPerPrompt must be >= 1, was " + samplesPerPrompt);
         }
-        if (nonReasoningExamples < 0) {
-            throw new IllegalArgumentException("nonReasoningExamples must be >= 0");
+        if (!(nonReasoningFraction >= 0 && nonReasoningFraction < 1)) {
+            throw new IllegalArgumentException("nonReasoningFraction must be in [0, 1), was " + nonReasoningFraction);
         }
     }
 }

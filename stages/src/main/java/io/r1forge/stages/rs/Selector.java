@@ -24,7 +24,7 @@ public final class Selector {
         List<Verdict> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             Optional<DropReason> reason = Filters.firstFailure(c, config);
-            if (reason.isEmpty() && !seen.computeIfAbsent(c.promptId(), p -> new HashSet<>())
+            if (reason.isEmpty() && config.dedupe() && !seen.computeIfAbsent(c.promptId(), p -> new HashSet<>())
                     .add(Filters.normalise(c.completion()))) {
                 reason = Optional.of(DropReason.DUPLICATE);
             }

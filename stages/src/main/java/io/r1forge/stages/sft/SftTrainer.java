@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.r1forge.stages.generate.TokenBatch;
 import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.pipeline.Trainable;
+import io.r1forge.stages.pipeline.TrainingLoop;
 import io.r1forge.stages.tokenizer.TextTokenizer;
 import io.r1forge.stages.train.AdamW;
 import io.r1forge.stages.train.LrSchedule;
@@ -113,9 +114,13 @@ public final class SftTrainer implements Trainable {
         return step() >= totalSteps;
     }
 
-    /** One optimizer step over the next {@code batchSize} examples, in micro-batches. */
     @Override
-    public TrainStep.Result trainStep() {
+    public Map<String, Double> trainStep() {
+        return TrainingLoop.metrics(optimizerStep(), Map.of());
+    }
+
+    /** One optimizer step over the next {@code batchSize} examples (the step's loss, norm and LR). */
+    public TrainStep.Result optimizerStep() {
         List<Integer> batch = order.slice(step() * settings.batchSize(), settings.batchSize());
         int micro = settings.microBatchSize();
         int k = (batch.size() + micro - 1) / micro;

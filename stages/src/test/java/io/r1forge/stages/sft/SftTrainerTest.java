@@ -76,10 +76,10 @@ class SftTrainerTest {
             CausalLm model = CausalLm.initialize(CONFIG, 3, m);
             SftSettings longer = new SftSettings(30, 10, 10, 1e-2, 2, 0.1, 1.0, 0.0, 64, 0, 0);
             try (SftTrainer t = new SftTrainer(model, new CharTokenizer(), data(), longer, 7, m)) {
-                double firstLoss = t.trainStep().loss();
+                double firstLoss = t.optimizerStep().loss();
                 double lastLoss = firstLoss;
                 while (!t.done()) {
-                    lastLoss = t.trainStep().loss();
+                    lastLoss = t.optimizerStep().loss();
                 }
                 assertEquals(30, t.totalSteps());
                 assertTrue(lastLoss < 0.5 * firstLoss, "loss " + firstLoss + " -> " + lastLoss);
@@ -97,7 +97,7 @@ class SftTrainerTest {
             for (SftSettings s : List.of(whole, split)) {
                 CausalLm model = CausalLm.initialize(CONFIG, 5, m);
                 try (SftTrainer t = new SftTrainer(model, new CharTokenizer(), data(), s, 7, m)) {
-                    losses[i++] = t.trainStep().loss();
+                    losses[i++] = t.optimizerStep().loss();
                 }
             }
             assertEquals(losses[0], losses[1], 1e-5);

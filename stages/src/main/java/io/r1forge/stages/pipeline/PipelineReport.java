@@ -1,0 +1,45 @@
+package io.r1forge.stages.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.r1forge.stages.eval.EvalReport;
+import io.r1forge.stages.sft.SftData;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The paper-style table of a pipeline run: one row per checkpoint (base, R1-Zero, cold-start, reasoning RL, RS-SFT,
+ * final, distilled student, student + GRPO), columns as {@link EvalReport#COLUMNS}.
+ *
+ * @param baseSeconds time spent pre-training the base in this run (0 when it was reused from the cache)
+ * @param stagesSeconds time of stages 1–5 and their evaluations
+ */
+public record PipelineReport(String name, Map<String, EvalReport> rows, double baseSeconds, double stagesSeconds,
+        double totalSeconds) {
+    public PipelineReport {
+        rows = new LinkedHashMap<>(rows);
+    }
+
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder("# Pipeline `" + name + "`\n\n");
+        EvalReport any = rows.values().stream().findFirst().orElse(null);
+        if (any != null) {
+            sb.append(any.problems()).append(" held-out problems, pass@1 and cons@").append(any.k())
+                    .append(" from ").append(any.k()).append(" samples at T = ").append(any.temperature())
+                    .append("; greedy pass@1 from one greedy completion.\n\n");
+        }
+        sb.append(EvalReport.markdownHeader("model"));
+        rows.forEach((label, r) -> sb.append(r.markdownRow(label)));
+        sb.append(String.format(Locale.ROOT, "%nBase pre-training: %.0f s%s; stages 1–5 with evaluations: %.0f s.%n",
+                baseSeconds, baseSeconds == 0 ? " (reused from the cache)" : "", stagesSeconds));
+        return sb.toString();
+    }
+
+    public String toJson() {
+        try {
+            return SftData.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise pipeline report", e);
+        }
+    }
+}

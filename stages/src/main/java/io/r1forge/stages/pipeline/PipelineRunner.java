@@ -1,0 +1,243 @@
+package io.r1forge.stages.pipeline;
+
+import ai.djl.ndarray.NDManager;
+import io.r1forge.stages.eval.EvalReport;
+import io.r1forge.stages.model.CausalLm;
+import io.r1forge.stages.model.ModelConfig;
+import io.r1forge.stages.pretrain.BaseModelCache;
+import io.r1forge.stages.pretrain.PretrainStage;
+import io.r1forge.stages.rs.OutputFormat;
+import io.r1forge.stages.rs.RejectionSampler;
+import io.r1forge.stages.sft.ColdStartCurator;
+import io.r1forge.stages.sft.DataOrder;
+import io.r1forge.stages.sft.SftData;
+import io.r1forge.stages.sft.SftExample;
+import io.r1forge.stages.spec.DistillConfig;
+import io.r1forge.stages.spec.PipelineSpec;
+import io.r1forge.stages.spec.RejectionSamplingConfig;
+import io.r1forge.stages.spec.SftConfig;
+import io.r1forge.stages.tasks.Templates;
+import io.r1forge.stages.tokenizer.HfTokenizer;
+import io.r1forge.stages.tokenizer.TinyTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the whole pipeline (DESIGN §2) in DAG order on local files: base (built or reused), R1-Zero, cold-start
+ * SFT (from the base), reasoning RL, rejection sampling, RS-SFT (from the <b>base</b>), final RL, and
+ * distillation into a student next to the same student trained by GRPO directly (paper Table 6). Each stage
+ * writes {@code out/<stage>/} and commits it with {@link StageOutput#MARKER}; a rerun skips committed stages and
+ * resumes an unfinished one from its training state. The result is the paper-style table.
+ */
+public final class PipelineRunner {
+    private final PipelineContext ctx;
+    private final Path out;
+    private final BaseModelCache cache;
+    private final double stepsScale;
+    private final StepListener listener;
+    private final Consumer<String> progress;
+    private final Map<String, EvalReport> rows = new LinkedHashMap<>();
+    private double baseSeconds;
+
+    public PipelineRunner(PipelineSpec spec, Path out, BaseModelCache cache, double stepsScale, StepListener listener,
+            Consumer<String> progress) {
+        this.ctx = PipelineContext.of(StepsScale.apply(spec, stepsScale));
+        this.out = out;
+        this.cache = cache;
+        this.stepsScale = stepsScale;
+        this.listener = listener;
+        this.progress = progress;
+    }
+
+    /** Runs every stage not yet committed; returns the table. */
+    public PipelineReport run() {
+        long t0 = System.nanoTime();
+        PipelineSpec spec = ctx.spec();
+        Path base = base();
+        long t1 = System.nanoTime();
+        row("base", stage("base", d -> d, base, Map.of()));
+        Path r1Zero = trainedStage(Stage.R1_ZERO, "R1-Zero",
+                d -> StageRunner.grpo("r1-zero", spec.r1Zero(), base, ctx.train(), d, listener));
+        Path coldStart = trainedStage(Stage.COLD_START_SFT, "cold-start", d -> StageRunner.sft("cold-start-sft",
+                spec.coldStart(), sftCap(spec.coldStart(), coldStartData(r1Zero, d)), base, coldStartData(r1Zero, d),
+                d, listener));
+        Path reasoning = trainedStage(Stage.REASONING_RL, "reasoning RL",
+                d -> StageRunner.grpo("reasoning-rl", spec.reasoningRl(), coldStart, ctx.train(), d, listener));
+        Path data = rejectionSampling(reasoning);
+        List<SftExample> kept = SftData.read(data);
+        Path rsSft = trainedStage(Stage.RS_SFT, "RS-SFT", d -> StageRunner.sft("rs-sft", spec.rsSft(),
+                sftCap(spec.rsSft(), kept), base, kept, d, listener));
+        trainedStage(Stage.FINAL_RL, "final (R1)",
+                d -> StageRunner.grpo("final-rl", spec.finalRl(), rsSft, ctx.train(), d, listener));
+        if (spec.distill() != null) {
+            distill(spec.distill(), base, kept);
+        }
+        double stagesSeconds = (System.nanoTime() - t1) / 1e9;
+        PipelineReport report = new PipelineReport(spec.name(), rows, baseSeconds, stagesSeconds,
+                (System.nanoTime() - t0) / 1e9);
+        StageOutput.writeAtomically(out.resolve("pipeline-report.md"), report.toMarkdown());
+        StageOutput.writeAtomically(out.resolve("pipeline-report.json"), report.toJson());
+        return report;
+    }
+
+    /** The base: a local checkpoint, or {@code builtin:tiny-base} built once into the cache and reused. */
+    private Path base() {
+        PipelineSpec spec = ctx.spec();
+        if (!spec.baseModel().startsWith("builtin:")) {
+            return Path.of(spec.baseModel());
+        }
+        String key = PretrainStage.cacheKey(spec.pretrain());
+        var found = cache.find(key);
+        if (found.isPresent()) {
+            progress.accept("base: reusing " + found.get() + " (pre-training skipped)");
+            return found.get().resolve(TrainingLoop.CHECKPOINT);
+        }
+        Path dir = cache.prepare(key);
+        progress.accept("base: pre-training into " + dir);
+        long t = System.nanoTime();
+        PretrainStage.run(spec.pretrain(), PretrainStage.settings(spec.pretrain(), 0,
+                Math.max(1, spec.pretrain().steps() / 10)), Corpus.documents(spec.pretrain()), ctx.heldOut(),
+                spec.eval(), dir, listener);
+        baseSeconds = (System.nanoTime() - t) / 1e9;
+        StageOutput.commit(dir, "{\"pretrain_seconds\": " + baseSeconds + "}");
+        return dir.resolve(TrainingLoop.CHECKPOINT);
+    }
+
+    /** A stage that trains into {@code out/<stage>} and is then evaluated; skipped when already committed. */
+    private Path trainedStage(Stage stage, String label, java.util.function.Function<Path, Path> body) {
+        Path dir = out.resolve(stage.cliName());
+        EvalReport r = stage(stage.cliName(), body, dir, Map.of());
+        row(label, r);
+        return dir.resolve(TrainingLoop.CHECKPOINT);
+    }
+
+    /**
+     * Runs {@code body} on the stage directory unless it is committed, evaluates the checkpoint it returns, commits.
+     * For "base" the body returns the given checkpoint and the directory is {@code out/base-eval}.
+     */
+    private EvalReport stage(String name, java.util.function.Function<Path, Path> body, Path dirOrCheckpoint,
+            Map<String, Object> extra) {
+        Path dir = name.equals("base") ? out.resolve("base-eval") : dirOrCheckpoint;
+        if (StageOutput.isComplete(dir)) {
+            progress.accept(name + ": already complete in " + dir);
+            return readReport(dir);
+        }
+        createDirectories(dir);
+        progress.accept(name + ": starting in " + dir);
+        long t = System.nanoTime();
+        Path checkpoint = body.apply(dirOrCheckpoint);
+        EvalReport r = StageRunner.evaluate(checkpoint, ctx.heldOut(), ctx.spec().eval(), dir);
+        Map<String, Object> summary = new LinkedHashMap<>(extra);
+        summary.put("seconds", (System.nanoTime() - t) / 1e9);
+        StageRunner.commit(dir, r, summary);
+        progress.accept(name + ": done in " + String.format("%.0f s", (System.nanoTime() - t) / 1e9) + " — "
+                + summaryLine(r));
+        return r;
+    }
+
+    /** Cold-start data: strict rejection sampling of R1-Zero's outputs, reformatted; topped up with references. */
+    private List<SftExample> coldStartData(Path r1Zero, Path dir) {
+        Path file = dir.resolve("cold-start-data.jsonl");
+        if (Files.isRegularFile(file)) {
+            return SftData.read(file);
+        }
+        RejectionSamplingConfig c = ctx.spec().rejectionSampling();
+        RejectionSamplingConfig strict = new RejectionSamplingConfig(c.numPrompts(), c.samplesPerPrompt(),
+                c.temperature(), c.maxCompletionLength(), 1, 1.0, c.maxParagraphChars(), true, true, 0.0, c.seed());
+        Path samples = dir.resolve("r1-zero-samples");
+        createDirectories(samples);
+        RejectionSampler.Result r = StageRunner.rejectionSampling(strict, OutputFormat.THINK_ANSWER, r1Zero,
+                ctx.train(), samples);
+        List<SftExample> data = ColdStartCurator.curate(r.kept(), ctx.train(), c.numPrompts() / 2, Templates::r1Zero);
+        progress.accept("cold-start data: " + r.kept().size() + " readable R1-Zero samples, " + data.size()
+                + " examples after topping up with reference solutions");
+        SftData.write(file, data);
+        return data;
+    }
+
+    /** Stage 4a: a data set, not a checkpoint; committed with its counts. */
+    private Path rejectionSampling(Path reasoning) {
+        Path dir = out.resolve(Stage.REJECTION_SAMPLING.cliName());
+        if (!StageOutput.isComplete(dir)) {
+            createDirectories(dir);
+            progress.accept("rejection-sampling: starting in " + dir);
+            RejectionSampler.Result r = StageRunner.rejectionSampling(ctx.spec().rejectionSampling(),
+                    OutputFormat.COLD_START, reasoning, ctx.train(), dir);
+            StageOutput.commit(dir, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size() + "}");
+            progress.accept("rejection-sampling: kept " + r.kept().size() + ", dropped " + r.dropped().size());
+        }
+        return dir.resolve(StageRunner.KEPT);
+    }
+
+    /** Stage 5 and its control: the student distilled by SFT vs the same student trained by GRPO as many steps. */
+    private void distill(DistillConfig d, Path base, List<SftExample> kept) {
+        Path dir = out.resolve(Stage.DISTILL.cliName());
+        createDirectories(dir);
+        Path student = studentStart(d.student(), base, dir);
+        int steps = (int) (sftCap(d.sft(), kept) > 0 ? sftCap(d.sft(), kept)
+                : new DataOrder(kept.size(), 0).stepsFor(d.sft().epochs(), d.sft().batchSize()));
+        trainedStage(Stage.DISTILL, "distilled student", x -> StageRunner.sft("distill", d.sft(), steps, student, kept,
+                x, listener));
+        Path grpoDir = out.resolve("student-grpo");
+        EvalReport r = stage("student-grpo", x -> StageRunner.grpo("student-grpo",
+                StepsScale.withMaxSteps(ctx.spec().r1Zero(), steps), student, ctx.train(), x, listener), grpoDir,
+                Map.of("steps", steps));
+        row("student + GRPO", r);
+    }
+
+    /** A model preset initialised from scratch (saved once), {@code builtin:tiny-base} (the base), or a directory. */
+    private Path studentStart(String student, Path base, Path dir) {
+        if (student.startsWith("builtin:")) {
+            return base;
+        }
+        if (!student.equals("tiny") && !student.equals("small")) {
+            return Path.of(student);
+        }
+        Path init = dir.resolve("student-init");
+        if (!Files.isDirectory(init)) {
+            try (NDManager m = NDManager.newBaseManager(); HfTokenizer tok = TinyTokenizer.standard().load()) {
+                ModelConfig mc = PretrainStage.preset(student, tok.vocabSize()).withSpecialTokens(-1, tok.eosId());
+                try (CausalLm model = CausalLm.initialize(mc, ctx.spec().seed(), m)) {
+                    Checkpoints.save(init, model, tok);
+                }
+            }
+        }
+        return init;
+    }
+
+    private int sftCap(SftConfig c, List<SftExample> data) {
+        return StepsScale.sftCap(new DataOrder(Math.max(1, data.size()), 0).stepsFor(c.epochs(), c.batchSize()),
+                stepsScale);
+    }
+
+    private void row(String label, EvalReport r) {
+        rows.put(label, r);
+    }
+
+    private static EvalReport readReport(Path dir) {
+        try {
+            return EvalReport.fromJson(Files.readString(dir.resolve(StageRunner.EVAL_DIR).resolve("report.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the eval report of " + dir, e);
+        }
+    }
+
+    static String summaryLine(EvalReport r) {
+        return String.format(java.util.Locale.ROOT, "pass@1 %.3f, cons@%d %.3f, greedy %.3f, format %.3f",
+                r.passAt1(), r.k(), r.consAtK(), r.greedyPassAt1(), r.formatRate());
+    }
+
+    static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.r1forge.stages.pretrain;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r1forge.stages.eval.EvalStage;
+import io.r1forge.stages.eval.Evaluator;
+import io.r1forge.stages.io.Checkpoint.LoadedCheckpoint;
+import io.r1forge.stages.model.CausalLm;
+import io.r1forge.stages.model.ModelConfig;
+import io.r1forge.stages.pipeline.Checkpoints;
+import io.r1forge.stages.pipeline.StepListener;
+import io.r1forge.stages.pipeline.TrainingLoop;
+import io.r1forge.stages.spec.EvalConfig;
+import io.r1forge.stages.spec.PretrainConfig;
+import io.r1forge.stages.tasks.Problem;
+import io.r1forge.stages.tokenizer.HfTokenizer;
+import io.r1forge.stages.tokenizer.TinyTokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Builds the tiny base (the stand-in for DeepSeek-V3-Base): initialise {@code ModelConfig.<preset>} over the tiny
+ * tokenizer, save it as {@code out/init}, then train it with the resumable {@link TrainingLoop} on the corpus,
+ * reporting held-out greedy and sampled pass@1 as it goes. The final checkpoint is {@code out/checkpoint}.
+ */
+public final class PretrainStage {
+    /** Held-out problems for the progress evaluations (a small, fixed subset: each costs generation time). */
+    public static final int PROGRESS_EVAL_PROBLEMS = 64;
+
+    private PretrainStage() {}
+
+    /** The learning-rate floor of the cosine schedule as a fraction of the peak (nanoGPT uses 0.1). */
+    static final double MIN_LR_RATIO = 0.1;
+
+    public static PretrainSettings settings(PretrainConfig c, int evalEvery, int checkpointEvery) {
+        return new PretrainSettings(c.steps(), c.batchSize(), c.seqLength(), c.learningRate(),
+                Math.min(c.warmupSteps(), c.steps() - 1), MIN_LR_RATIO, 1.0, 0.0, evalEvery, PROGRESS_EVAL_PROBLEMS,
+                2, checkpointEvery);
+    }
+
+    /**
+     * Pre-trains into {@code out}; resumes from {@code out/resume} if a previous run was killed.
+     *
+     * @param documents document i of the corpus
+     * @param heldOut problems for the progress evaluations
+     */
+    public static Path run(PretrainConfig config, PretrainSettings settings, LongFunction<String> documents,
+            List<Problem> heldOut, EvalConfig eval, Path out, StepListener listener) {
+        Path init = out.resolve("init");
+        if (!Files.isDirectory(init)) {
+            try (NDManager m = NDManager.newBaseManager(); HfTokenizer tok = TinyTokenizer.standard().load()) {
+                ModelConfig mc = preset(config.modelPreset(), tok.vocabSize()).withSpecialTokens(-1, tok.eosId());
+                try (CausalLm model = CausalLm.initialize(mc, config.seed(), m)) {
+                    Checkpoints.save(init, model, tok);
+                }
+            }
+        }
+        List<Problem> progress = heldOut.subList(0, Math.min(settings.evalProblems(), heldOut.size()));
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingLoop.run("pretrain", init, out, m, (LoadedCheckpoint loaded) -> new PretrainTrainer(
+                    loaded.model(), loaded.tokenizer(), documents, settings,
+                    new Evaluator(loaded.model(), loaded.tokenizer(), progressSettings(eval, settings)), progress,
+                    config.seed(), m), settings.checkpointEvery(), listener);
+        }
+        return out.resolve(TrainingLoop.CHECKPOINT);
+    }
+
+    private static io.r1forge.stages.eval.EvalSettings progressSettings(EvalConfig eval, PretrainSettings s) {
+        io.r1forge.stages.eval.EvalSettings e = EvalStage.settings(eval);
+        return new io.r1forge.stages.eval.EvalSettings(s.evalSamples(), e.temperature(), e.topP(), e.maxNewTokens(),
+                true, e.batchSize(), e.template());
+    }
+
+    /** {@code tiny} or {@code small} (the spec validates the name). */
+    public static ModelConfig preset(String name, int vocabSize) {
+        return switch (name) {
+            case "tiny" -> ModelConfig.tiny(vocabSize);
+            case "small" -> ModelConfig.small(vocabSize);
+            default -> throw new IllegalArgumentException("unknown model preset '" + name + "' (known: tiny, small)");
+        };
+    }
+
+    /** The cache key of the base this config builds: sha256 of the config's and corpus's JSON and the seed. */
+    public static String cacheKey(PretrainConfig c) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            return BaseModelCache.key(json.writeValueAsString(c), json.writeValueAsString(c.corpus()), c.seed());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a config record always serialises", e);
+        }
+    }
+}
