@@ -32,7 +32,12 @@ public record StagePlan(
         configJson = configJson == null ? "{}" : configJson;
     }
 
-    /** An enabled stage without gate: 3 attempts, 1 h per attempt, 60 s heartbeat timeout. */
+    /**
+     * An enabled stage without gate, with defaults for the tiny world: 3 attempts (a lost worker and one more
+     * surprise; a third failure is worth a human look), 1 h per attempt (tiny stages take minutes, so an hour
+     * means stuck), 60 s heartbeat timeout (a step takes seconds; a dead worker is detected within a minute and
+     * at most ~0.8 × 60 s of progress is redone, DESIGN §6). Real presets set their own limits in the spec.
+     */
     public static StagePlan of(StageName stage, String configJson) {
         return new StagePlan(stage, true, configJson, null, 3, Duration.ofHours(1), Duration.ofSeconds(60));
     }
