@@ -3,19 +3,15 @@ package io.r1forge.stages.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.r1forge.stages.io.NdArrays;
-import io.r1forge.stages.io.Safetensors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -30,29 +26,17 @@ class ParityTest {
     private static final Logger LOG = LoggerFactory.getLogger(ParityTest.class);
     private static final double TOLERANCE = 1e-4;
 
-    static Path fixture(String name) {
-        return Path.of("src/test/resources/parity", name);
-    }
-
-    /** The fixture model, loaded through the IO helper's safetensors reader. */
-    static CausalLm load(String name, NDManager m) {
-        Path dir = fixture(name);
-        ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
-        Map<String, NDArray> params = NdArrays.toNdMap(Safetensors.read(dir.resolve("model.safetensors")), m);
-        return CausalLm.fromParameters(config, params, m);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"llama", "qwen2"})
     void logitsMatchReference(String name) throws IOException {
-        JsonNode in = new ObjectMapper().readTree(fixture(name).resolve("inputs.json").toFile());
+        JsonNode in = new ObjectMapper().readTree(TestModels.fixture(name).resolve("inputs.json").toFile());
         long[] ids = flatten(in.get("input_ids"));
         long[] mask = flatten(in.get("attention_mask"));
         int b = in.get("input_ids").size();
         int t = in.get("input_ids").get(0).size();
-        float[] expected = readF32(fixture(name).resolve("logits.f32"));
+        float[] expected = readF32(TestModels.fixture(name).resolve("logits.f32"));
         try (NDManager m = NDManager.newBaseManager();
-                CausalLm lm = load(name, m)) {
+                CausalLm lm = TestModels.loadFixture(name, m)) {
             assertEquals(name.equals("qwen2"), lm.config().attentionBias());
             float[] actual = lm.forward(m.create(ids, new Shape(b, t)), m.create(mask, new Shape(b, t)), null)
                     .toFloatArray();
@@ -69,7 +53,7 @@ class ParityTest {
         }
     }
 
-    static long[] flatten(JsonNode rows) {
+    private static long[] flatten(JsonNode rows) {
         return java.util.stream.StreamSupport.stream(rows.spliterator(), false)
                 .flatMap(r -> java.util.stream.StreamSupport.stream(r.spliterator(), false))
                 .mapToLong(JsonNode::asLong)

@@ -2,6 +2,10 @@ package io.r1forge.stages.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.r1forge.stages.io.NdArrays;
+import io.r1forge.stages.io.Safetensors;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Random models for tests. */
 public final class TestModels {
@@ -20,5 +24,18 @@ public final class TestModels {
             }
         }
         return lm;
+    }
+
+    /** Directory of a parity fixture written by src/test/python/make_parity_fixtures.py. */
+    public static Path fixture(String name) {
+        return Path.of("src/test/resources/parity", name);
+    }
+
+    /** A parity fixture's model, read with the IO package's safetensors reader. */
+    public static CausalLm loadFixture(String name, NDManager m) {
+        Path dir = fixture(name);
+        ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
+        Map<String, NDArray> params = NdArrays.toNdMap(Safetensors.read(dir.resolve("model.safetensors")), m);
+        return CausalLm.fromParameters(config, params, m);
     }
 }
