@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * {@link Problem} as a JSON object: {@code {"id", "family", "language": "en"|"zh", "prompt",
  * "answer", "meta": {...}}}. Reading defaults a missing {@code family} to {@code dataset}, {@code
- * language} to en and {@code id} to the caller's; errors name the field.
+ * language} to en and {@code id} to the caller's; errors name the field, e.g. "field 'problem.answer' is missing".
  */
 public final class ProblemJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,43 +33,48 @@ public final class ProblemJson {
     }
 
     /**
-     * Reads a problem object; {@code where} prefixes error messages (e.g. "line 3: problem").
+     * Reads a problem object. {@code fieldPrefix} is prepended to field names in error messages
+     * (e.g. {@code "problem."} gives "field 'problem.answer' is missing").
      *
      * @throws IllegalArgumentException naming the missing or invalid field
      */
-    public static Problem fromJson(JsonNode n, String where, String defaultId) {
+    public static Problem fromJson(JsonNode n, String fieldPrefix, String defaultId) {
         if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException(where + ": expected an object");
+            throw new IllegalArgumentException("field '" + stripDot(fieldPrefix) + "' must be an object");
         }
-        String prompt = required(n, where, "prompt");
-        String answer = required(n, where, "answer");
+        String prompt = required(n, fieldPrefix, "prompt");
+        String answer = required(n, fieldPrefix, "answer");
         String family = n.hasNonNull("family") ? n.get("family").asText() : Families.DATASET;
         String id = n.hasNonNull("id") ? n.get("id").asText() : defaultId;
         Map<String, Object> meta = n.hasNonNull("meta")
                 ? JSON.convertValue(n.get("meta"), new TypeReference<Map<String, Object>>() {})
                 : Map.of();
-        return new Problem(id, family, language(n, where), prompt, answer, meta);
+        return new Problem(id, family, language(n, fieldPrefix), prompt, answer, meta);
     }
 
-    private static Language language(JsonNode n, String where) {
+    private static Language language(JsonNode n, String fieldPrefix) {
         if (!n.hasNonNull("language")) {
             return Language.EN;
         }
         String l = n.get("language").asText().toUpperCase(Locale.ROOT);
         if (!l.equals("EN") && !l.equals("ZH")) {
-            throw new IllegalArgumentException(where + ".language: must be en or zh (was " + n.get("language").asText() + ")");
+            throw new IllegalArgumentException("field '" + fieldPrefix + "language' must be en or zh (was " + n.get("language").asText() + ")");
         }
         return Language.valueOf(l);
     }
 
-    private static String required(JsonNode n, String where, String field) {
+    private static String required(JsonNode n, String fieldPrefix, String field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(where + "." + field + ": missing");
+            throw new IllegalArgumentException("field '" + fieldPrefix + field + "' is missing");
         }
         if (!v.isValueNode()) {
-            throw new IllegalArgumentException(where + "." + field + ": must be a string");
+            throw new IllegalArgumentException("field '" + fieldPrefix + field + "' must be a string");
         }
         return v.asText();
+    }
+
+    private static String stripDot(String prefix) {
+        return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 }

@@ -64,9 +64,9 @@ class JsonlProblemsTest {
     void problemJsonRoundTrip() {
         Problem p = new Problem("c1", Families.COUNTDOWN, Language.ZH, "用数字 3, 5 算出 8", "3 + 5",
                 java.util.Map.of("numbers", List.of(3, 5), "target", 8));
-        assertEquals(p, ProblemJson.fromJson(ProblemJson.toJson(p), "p", "x"));
+        assertEquals(p, ProblemJson.fromJson(ProblemJson.toJson(p), "", "x"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProblemJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("prompt", "q"), "line 3: problem", "x"));
-        assertEquals("line 3: problem.answer: missing", e.getMessage());
+                () -> ProblemJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("prompt", "q"), "problem.", "x"));
+        assertEquals("field 'problem.answer' is missing", e.getMessage());
     }
 }
