@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Countdown, as in TinyZero: "Using the numbers 3, 5, 7, make 22. Use + - * and each number at
  * most once." The target is built from a random expression over a random subset of the numbers
- * (so every problem is solvable); that expression, e.g. {@code "(7 - 3) * 5 + 2"}... is the
+ * (so every problem is solvable); that expression, e.g. {@code "(7 - 3) * 5"}, is the
  * reference {@link Problem#answer()}, but any expression using the numbers at most once and
  * reaching the target is correct.
  *
