@@ -187,6 +187,36 @@ public final class CausalLm implements AutoCloseable {
                 ? ids.onesLike().toType(DataType.FLOAT32, false)
                 : attentionMask.toType(DataType.FLOAT32, true); // copy: never a view of the caller's array
         NDArray seen = cache == null ? null : cache.seenTokens(); // [B, 1] or null
+        NDArray[] cs = ropeTables(mask, seen); // cosQ, sinQ, cosK, sinK
+        NDArray cosQ = cs[0];
+        NDArray sinQ = cs[1];
+        NDArray cosK = cs[2];
+        NDArray sinK = cs[3];
+        NDArray keyBias = mask.sub(1).mul(-MASKED).reshape(b, 1, 1, t); // [B, 1, 1, T]
+        long past = 0;
+        if (cache != null) {
+            past = cache.length();
+            NDArray total = mask.sum(new int[] {1}, true); // [B, 1]
+            keyBias = cache.appendKeyBias(keyBias, seen == null ? total : total.add(seen)); // [B, 1, 1, S]
+        }
+        if (t == 1) {
+            // one new token sees every cached key: no causal part, and [B, 1, 1, S] broadcasts over nRep rows
+            return new AttentionContext(cosQ, sinQ, cosK, sinK, keyBias, cache);
+        }
+        NDArray bias = causalBias(ids.getManager(), t, past).add(keyBias); // [B, 1, T, S]
+        int nRep = config.numAttentionHeads() / config.numKeyValueHeads();
+        if (nRep > 1) {
+            bias = bias.tile(new long[] {1, 1, nRep, 1}); // [B, 1, nRep·T, S], matching q's grouping
+        }
+        return new AttentionContext(cosQ, sinQ, cosK, sinK, bias, cache);
+    }
+
+    /**
+     * Rotary tables for positions {@code cumsum(mask) - 1 (+ tokens seen before), clamped at 0}.
+     *
+     * @return {cosQ, sinQ} [B, 1, 1, T, hd] scaled by 1/sqrt(hd), {cosK, sinK} [B, 1, T, hd]
+     */
+    private NDArray[] ropeTables(NDArray mask, NDArray seen) {
         NDArray count = mask.cumSum(1); // [B, T]
         if (seen != null) {
             count = count.add(seen);
@@ -195,21 +225,7 @@ public final class CausalLm implements AutoCloseable {
         NDArray cosK = cs[0].expandDims(1); // [B, 1, T, hd]
         NDArray sinK = cs[1].expandDims(1);
         float scale = (float) (1.0 / Math.sqrt(config.headDim()));
-        NDArray cosQ = cosK.expandDims(1).mul(scale); // [B, 1, 1, T, hd]
-        NDArray sinQ = sinK.expandDims(1).mul(scale);
-        NDArray keyBias = mask.sub(1).mul(-MASKED).reshape(b, 1, 1, t); // [B, 1, 1, T]
-        long past = 0;
-        if (cache != null) {
-            past = cache.length();
-            NDArray total = mask.sum(new int[] {1}, true); // [B, 1]
-            keyBias = cache.appendKeyBias(keyBias, seen == null ? total : total.add(seen)); // [B, 1, 1, S]
-        }
-        NDArray bias = causalBias(ids.getManager(), t, past).add(keyBias); // [B, 1, T, S]
-        int nRep = config.numAttentionHeads() / config.numKeyValueHeads();
-        if (nRep > 1) {
-            bias = bias.tile(new long[] {1, 1, nRep, 1}); // [B, 1, nRep·T, S], matching q's grouping
-        }
-        return new AttentionContext(cosQ, sinQ, cosK, sinK, bias, cache);
+        return new NDArray[] {cosK.expandDims(1).mul(scale), sinK.expandDims(1).mul(scale), cosK, sinK};
     }
 
     /** [T, S] with 0 where key j ≤ past + query i, else MASKED; S = past + T. */

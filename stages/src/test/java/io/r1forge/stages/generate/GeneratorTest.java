@@ -110,7 +110,7 @@ class GeneratorTest {
     }
 
     @Test
-    void finishedRowsDoNotDisturbOthersAndGradModeIsRestored() {
+    void finishedRowsDoNotDisturbOthersAndNothingLeaks() {
         int[] free = new Generator(model, NO_EOS).generate(List.of(PROMPTS.get(0)), GenerationConfig.greedy(3), 0)
                 .get(0).completionIds();
         CharTokenizer eosTok = new CharTokenizer(V, free[0]); // row 0 stops at once
@@ -122,8 +122,11 @@ class GeneratorTest {
             assertArrayEquals(alone.completionIds(), mixed.get(i).completionIds());
         }
         boolean before = JniUtils.isGradMode();
-        new Generator(model, NO_EOS).generate(PROMPTS, GenerationConfig.greedy(2), 0);
+        NDManager modelManager = model.parameters().get("model.norm.weight").getManager();
+        int arrays = modelManager.getManagedArrays().size();
+        new Generator(model, NO_EOS).generate(PROMPTS, GenerationConfig.greedy(8), 0);
         assertEquals(before, JniUtils.isGradMode());
+        assertEquals(arrays, modelManager.getManagedArrays().size(), "generation leaves no arrays behind");
         List<Completion> none = new Generator(model, NO_EOS).generate(PROMPTS, GenerationConfig.greedy(0), 0);
         assertEquals(0, none.get(0).completionIds().length);
     }
