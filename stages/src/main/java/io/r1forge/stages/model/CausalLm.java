@@ -163,7 +163,10 @@ public final class CausalLm implements AutoCloseable {
         return Linear.apply(hidden(inputIds, attentionMask, cacheOrNull), lmHead, null);
     }
 
-    /** Like {@link #forward} but only the last position's logits, [B, V]: skips the head on the prompt. */
+    /**
+     * Like {@link #forward} but only the last position's logits, [B, V], skipping the head on the other
+     * positions; for left-padded or unpadded batches (a right-padded row's last position is padding).
+     */
     public NDArray lastLogits(NDArray inputIds, NDArray attentionMask, KvCache cacheOrNull) {
         NDArray h = hidden(inputIds, attentionMask, cacheOrNull).get(new NDIndex(":, -1, :")); // [B, D]
         return Linear.apply(h, lmHead, null);

@@ -16,10 +16,9 @@ import ai.djl.ndarray.types.Shape;
 final class Rotary {
     private final NDArray invFreq; // [d]: invFreq for the two halves
     private final NDArray rotateHalf; // [d, d]: x @ R == rotateHalf(x)
-    private final int headDim;
 
     Rotary(ModelConfig config, NDManager constants) {
-        headDim = config.headDim();
+        int headDim = config.headDim();
         int half = headDim / 2;
         float[] freq = new float[headDim];
         for (int i = 0; i < half; i++) {
@@ -51,9 +50,5 @@ final class Rotary {
     /** x [..., T, d] with cos/sin broadcastable to it → rope(x). */
     NDArray apply(NDArray x, NDArray cos, NDArray sin) {
         return x.mul(cos).add(x.matMul(rotateHalf).mul(sin));
-    }
-
-    int headDim() {
-        return headDim;
     }
 }
