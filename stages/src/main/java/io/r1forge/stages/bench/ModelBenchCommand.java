@@ -1,0 +1,270 @@
+package io.r1forge.stages.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import io.r1forge.stages.model.ModelConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code r1 bench model}: training and sampling tokens/s of the Java model next to the PyTorch reference running
+ * the same weights with the same thread count, Java and Python rounds alternating in one run (median reported),
+ * plus the fp32 matmul peak and the fraction of it a training step reaches. Figures go to stdout, progress to
+ * stderr.
+ */
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Training (forward + backward + AdamW) and KV-cached sampling tokens/s of the tiny and small models,"
+                    + " Java (DJL) vs the PyTorch reference on the same weights (Python on OpenBLAS).",
+            "Peak fraction = 6 x params x train tokens/s / fp32 1024x1024 matmul GFLOP/s."
+        },
+        sortOptions = false)
+public final class ModelBenchCommand implements Callable<Integer> {
+    /** Timed training steps per round when --steps is not given: ~2 s a round on 2 cores. */
+    private static final int TINY_STEPS = 20;
+    private static final int SMALL_STEPS = 3;
+    private static final int MATMUL_N = 1024;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--configs", split = ",", defaultValue = "tiny,small",
+            description = "Presets (default: ${DEFAULT-VALUE}).")
+    List<String> configs;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Alternating rounds per side (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--threads",
+            description = "Intra-op threads on both sides (default: -Dai.djl.pytorch.num_threads, else all cores).")
+    Integer threads;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Training batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seq-len", defaultValue = "128",
+            description = "Training sequence length (default: ${DEFAULT-VALUE}).")
+    int seqLen;
+
+    @Option(names = "--steps",
+            description = "Timed training steps per round (default: " + TINY_STEPS + " tiny, " + SMALL_STEPS
+                    + " small).")
+    Integer steps;
+
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "Untimed training steps per round (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--gen-batch", defaultValue = "16",
+            description = "Prompts sampled together (default: ${DEFAULT-VALUE}).")
+    int genBatch;
+
+    @Option(names = "--prompt-len", defaultValue = "16",
+            description = "Tokens per prompt (default: ${DEFAULT-VALUE}).")
+    int promptLen;
+
+    @Option(names = "--new-tokens", defaultValue = "64",
+            description = "Tokens sampled per prompt (default: ${DEFAULT-VALUE}).")
+    int newTokens;
+
+    @Option(names = "--vocab", defaultValue = "512",
+            description = "Vocabulary size of the benchmark models (default: ${DEFAULT-VALUE}).")
+    int vocab;
+
+    @Option(names = "--seed", defaultValue = "1234",
+            description = "Seed of weights, batches, prompts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--skip-python", description = "Measure Java only.")
+    boolean skipPython;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+            description = "Python with torch + numpy (default: ${DEFAULT-VALUE}).")
+    Path python;
+
+    @Option(names = "--python-dir",
+            description = "Directory of bench_reference.py and reference_model.py"
+                    + " (default: stages/src/test/python of this checkout).")
+    Path pythonDir;
+
+    @Option(names = "--openblas-cache",
+            description = "Where OpenBLAS is unpacked for Python (default: ~/.cache/r1forge/openblas).")
+    Path openBlasCache;
+
+    @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        int n = threads != null
+                ? threads
+                : Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        BenchSettings settings = new BenchSettings(configs, vocab, rounds, n, batch, seqLen,
+                steps != null ? steps : TINY_STEPS, warmup, genBatch, promptLen, newTokens, seed);
+        for (String c : configs) {
+            preset(c, vocab); // fail on a bad name before spending minutes
+        }
+        Optional<Path> script = skipPython ? Optional.empty() : Optional.of(referenceScript());
+        Engine.getInstance();
+        int previousThreads = JniUtils.getNumThreads();
+        BenchReport report;
+        JniUtils.setNumThreads(n); // process-wide: restored so a host JVM (tests, worker) keeps its setting
+        try {
+            report = run(settings, script, err);
+        } finally {
+            JniUtils.setNumThreads(previousThreads);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? BenchTable.json(report) + System.lineSeparator() : BenchTable.text(report));
+        out.flush();
+        return 0;
+    }
+
+    private BenchReport run(BenchSettings settings, Optional<Path> script, PrintWriter err) {
+        try (NDManager root = NDManager.newBaseManager()) {
+            progress(err, "fp32 matmul %dx%d through DJL...", MATMUL_N, MATMUL_N);
+            double peak = JavaBench.matmulGflops(root, MATMUL_N, 10);
+            progress(err, "  %.1f GFLOP/s with %d threads", peak, JniUtils.getNumThreads());
+            Optional<Path> blas = script.isEmpty() ? Optional.empty() : openBlas(err);
+            List<PhaseResult> results = new ArrayList<>();
+            PythonInfo pythonInfo = null;
+            for (String name : settings.configs()) {
+                ModelConfig config = preset(name, settings.vocabSize());
+                BenchSettings s = steps != null
+                        ? settings
+                        : settings.withSteps(name.equals("small") ? SMALL_STEPS : TINY_STEPS);
+                ConfigRun r = runConfig(name, config, s, script, blas, root, err);
+                results.add(r.train());
+                results.add(r.generate());
+                pythonInfo = r.python() != null ? r.python() : pythonInfo;
+            }
+            return new BenchReport(settings, JniUtils.getNumThreads(), peak, pythonInfo, results);
+        }
+    }
+
+    private record ConfigRun(PhaseResult train, PhaseResult generate, PythonInfo python) {}
+
+    /** All rounds of one preset: Java train, Python train, Java generate, Python generate, repeated. */
+    private ConfigRun runConfig(String name, ModelConfig config, BenchSettings s, Optional<Path> script,
+            Optional<Path> blas, NDManager root, PrintWriter err) {
+        List<Double> jt = new ArrayList<>(), pt = new ArrayList<>(), jg = new ArrayList<>(), pg = new ArrayList<>();
+        try (JavaBench java = new JavaBench(config, s, root)) {
+            long params = java.parameterCount();
+            progress(err, "%s: %.2fM parameters, %d steps/round", name, params / 1e6, s.steps());
+            Path dir = script.isEmpty() ? null : tempCheckpoint(java);
+            try (PythonReference py = dir == null ? null
+                    : PythonReference.start(python, script.get(), dir, s, blas)) {
+                for (int round = 1; round <= s.rounds(); round++) {
+                    jt.add(java.trainRound());
+                    progress(err, "  round %d train    Java   %,10.0f tok/s", round, last(jt));
+                    if (py != null) {
+                        pt.add(py.round(Phase.TRAIN));
+                        progress(err, "  round %d train    Python %,10.0f tok/s", round, last(pt));
+                    }
+                    jg.add(java.generateRound());
+                    progress(err, "  round %d generate Java   %,10.0f tok/s", round, last(jg));
+                    if (py != null) {
+                        pg.add(py.round(Phase.GENERATE));
+                        progress(err, "  round %d generate Python %,10.0f tok/s", round, last(pg));
+                    }
+                }
+                return new ConfigRun(new PhaseResult(name, params, Phase.TRAIN, jt, pt),
+                        new PhaseResult(name, params, Phase.GENERATE, jg, pg), py == null ? null : py.info());
+            } finally {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static double last(List<Double> xs) {
+        return xs.get(xs.size() - 1);
+    }
+
+    private ModelConfig preset(String name, int vocab) {
+        return switch (name) {
+            case "tiny" -> ModelConfig.tiny(vocab);
+            case "small" -> ModelConfig.small(vocab);
+            default -> throw new ParameterException(spec.commandLine(),
+                    "unknown config '" + name + "' (choose tiny, small)");
+        };
+    }
+
+    private Optional<Path> openBlas(PrintWriter err) {
+        Optional<Path> dir = OpenBlas.locate(openBlasCache != null ? openBlasCache : OpenBlas.defaultCache(), err);
+        if (dir.isEmpty()) {
+            progress(err, "WARNING: OpenBLAS unavailable: Python runs on the system BLAS (Debian's reference BLAS is"
+                    + " ~20x slower; ratios are not a fair comparison)");
+        } else {
+            progress(err, "Python BLAS: OpenBLAS from %s", dir.get());
+        }
+        return dir;
+    }
+
+    /** bench_reference.py from --python-dir, else this checkout's stages/src/test/python (via r1.home or cwd). */
+    private Path referenceScript() {
+        List<Path> candidates = new ArrayList<>();
+        if (pythonDir != null) {
+            candidates.add(pythonDir);
+        } else {
+            String home = System.getProperty("r1.home");
+            if (home != null) {
+                candidates.add(Path.of(home, "stages", "src", "test", "python"));
+            }
+            for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+                candidates.add(p.resolve("stages/src/test/python"));
+                candidates.add(p.resolve("src/test/python"));
+            }
+        }
+        return candidates.stream().map(d -> d.resolve("bench_reference.py")).filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "cannot find bench_reference.py (looked in " + candidates.get(0)
+                                + " ...): pass --python-dir or --skip-python"));
+    }
+
+    private static Path tempCheckpoint(JavaBench java) {
+        try {
+            Path dir = Files.createTempDirectory("r1-bench-");
+            java.saveCheckpoint(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary checkpoint directory", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    private static void progress(PrintWriter err, String format, Object... args) {
+        err.println("bench: " + String.format(format, args));
+        err.flush();
+    }
+}
