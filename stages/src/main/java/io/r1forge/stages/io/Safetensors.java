@@ -11,11 +11,16 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads and writes safetensors files ourselves: DJL's reader aborts the JVM on BF16 and fails over 2 GiB.
@@ -56,14 +61,27 @@ public final class Safetensors {
         return readSharded(index);
     }
 
+    /** The weight files of a checkpoint directory: the distinct shards of its index, else the single file. */
+    public static List<Path> files(Path dir) {
+        Path index = dir.resolve(INDEX_FILE);
+        if (Files.exists(index)) {
+            return new TreeSet<>(weightMap(index).values()).stream().map(index::resolveSibling).toList();
+        }
+        Path single = dir.resolve(MODEL_FILE);
+        if (!Files.exists(single)) {
+            throw new SafetensorsException("missing file " + single + " (and no " + INDEX_FILE + ")");
+        }
+        return List.of(single);
+    }
+
     /** Reads and merges the shards of a {@value #INDEX_FILE}, in the index's tensor order. */
     public static Map<String, HostTensor> readSharded(Path index) {
         Map<String, String> weightMap = weightMap(index);
         Map<String, HostTensor> out = new LinkedHashMap<>();
-        Map<String, java.util.List<String>> byShard = new TreeMap<>();
-        weightMap.forEach((t, shard) -> byShard.computeIfAbsent(shard, s -> new java.util.ArrayList<>()).add(t));
+        Map<String, List<String>> byShard = new TreeMap<>();
+        weightMap.forEach((t, shard) -> byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(t));
         Map<String, HostTensor> loaded = new LinkedHashMap<>();
-        for (Map.Entry<String, java.util.List<String>> e : byShard.entrySet()) {
+        for (Map.Entry<String, List<String>> e : byShard.entrySet()) {
             Path shard = index.resolveSibling(e.getKey());
             if (!Files.exists(shard)) {
                 throw new SafetensorsException("missing shard file " + shard + " listed in " + index);
@@ -129,8 +147,8 @@ public final class Safetensors {
                 }
                 ch.force(true);
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new SafetensorsException("cannot write safetensors file " + file + ": " + e, e);
         }
@@ -158,7 +176,7 @@ public final class Safetensors {
         byte[] json = root.toString().getBytes(StandardCharsets.UTF_8);
         int padded = (json.length + 7) / 8 * 8;
         byte[] out = new byte[padded];
-        java.util.Arrays.fill(out, (byte) ' ');
+        Arrays.fill(out, (byte) ' ');
         System.arraycopy(json, 0, out, 0, json.length);
         return out;
     }
