@@ -203,6 +203,11 @@ public final class SafetensorsFile implements AutoCloseable {
 
     /** Reads one tensor, upcast to fp32. */
     public HostTensor read(String name) {
+        return read(name, MAX_MAP);
+    }
+
+    /** As {@link #read(String)} mapping at most {@code maxMapBytes} at a time (small values test the chunking). */
+    HostTensor read(String name, long maxMapBytes) {
         Entry e = entry(name);
         long numel = HostTensor.numel(e.shape());
         if (numel > Integer.MAX_VALUE - 8) {
@@ -210,7 +215,7 @@ public final class SafetensorsFile implements AutoCloseable {
         }
         float[] out = new float[(int) numel];
         int elem = e.dtype().byteSize();
-        long chunk = (MAX_MAP / elem) * elem;
+        long chunk = Math.max(1, maxMapBytes / elem) * elem;
         int done = 0;
         try {
             for (long pos = e.begin(); pos < e.end(); pos += chunk) {

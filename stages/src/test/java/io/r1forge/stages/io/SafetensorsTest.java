@@ -163,6 +163,22 @@ class SafetensorsTest {
     }
 
     @Test
+    void chunkedMappingReadsTheSameValues() {
+        float[] v = new float[1001];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.sin(i) * i;
+        }
+        Path f = dir.resolve("c.safetensors");
+        Safetensors.write(f, Map.of("pad", HostTensor.f32(new long[] {3}, new float[] {1, 2, 3}),
+                "v", HostTensor.f32(new long[] {7, 143}, v)));
+        try (SafetensorsFile sf = SafetensorsFile.open(f)) {
+            for (long chunk : new long[] {4, 12, 1000, 1 << 20}) {
+                assertArrayEquals(v, sf.read("v", chunk).data(), "chunk " + chunk);
+            }
+        }
+    }
+
+    @Test
     void missingCheckpointFileIsNamed() {
         SafetensorsException e = assertThrows(SafetensorsException.class, () -> Safetensors.readDirectory(dir));
         assertTrue(e.getMessage().contains("model.safetensors"), e.getMessage());
