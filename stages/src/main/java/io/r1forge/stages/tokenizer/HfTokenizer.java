@@ -38,12 +38,16 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     private final int padId;
 
     private HfTokenizer(String json, Map<String, Integer> vocab, int eosId, int padId) {
-        this.hf = newHf(json);
         this.json = json;
         this.vocab = vocab;
         this.vocabSize = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        if (eosId < 0 || eosId >= vocabSize || padId < 0 || padId >= vocabSize) {
+            throw new IllegalArgumentException("EOS id " + eosId + " or pad id " + padId
+                    + " is outside the tokenizer vocabulary [0, " + vocabSize + ")");
+        }
         this.eosId = eosId;
         this.padId = padId;
+        this.hf = newHf(json); // last: nothing native to release if the ids are refused
     }
 
     /** Loads a {@code tokenizer.json} file; EOS and pad are given by token string (e.g. "<|endoftext|>"). */
