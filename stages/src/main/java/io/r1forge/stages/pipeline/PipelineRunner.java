@@ -169,10 +169,35 @@ public final class PipelineRunner {
             progress.accept("rejection-sampling: starting in " + dir);
             RejectionSampler.Result r = StageRunner.rejectionSampling(ctx.spec().rejectionSampling(),
                     OutputFormat.COLD_START, reasoning, ctx.train(), dir);
-            StageOutput.commit(dir, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size() + "}");
-            progress.accept("rejection-sampling: kept " + r.kept().size() + ", dropped " + r.dropped().size());
+            int added = topUp(r.kept(), dir);
+            StageOutput.commit(dir, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size()
+                    + ", \"reference_top_up\": " + added + "}");
+            progress.accept("rejection-sampling: kept " + r.kept().size() + ", dropped " + r.dropped().size()
+                    + (added > 0 ? ", WARNING: topped up with " + added + " reference solutions" : ""));
         }
         return dir.resolve(StageRunner.KEPT);
+    }
+
+    /**
+     * A weak reasoning-RL checkpoint (e.g. a barely trained base in a smoke run) can leave rejection sampling with
+     * almost no verified sample, and stage 4b with nothing to learn. Then the data set is topped up to
+     * {@code num_prompts / 4} examples with reference solutions in the cold-start format, each marked
+     * {@code cold_start_source = reference} and reported as a warning: the paper has no such step.
+     */
+    private int topUp(List<SftExample> kept, Path dir) {
+        int min = Math.max(1, ctx.spec().rejectionSampling().numPrompts() / 4);
+        long reasoning = kept.stream().filter(e -> "reasoning".equals(e.meta().get("kind"))).count();
+        if (reasoning >= min) {
+            return 0;
+        }
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        kept.forEach(e -> covered.add(String.valueOf(e.meta().get("promptId"))));
+        List<SftExample> refs = ColdStartCurator.references(ctx.train(), covered, (int) (min - reasoning),
+                Templates::r1Zero, OutputFormat.COLD_START::write);
+        List<SftExample> all = new java.util.ArrayList<>(kept);
+        all.addAll(refs);
+        SftData.write(dir.resolve(StageRunner.KEPT), all);
+        return refs.size();
     }
 
     /** Stage 5 and its control: the student distilled by SFT vs the same student trained by GRPO as many steps. */

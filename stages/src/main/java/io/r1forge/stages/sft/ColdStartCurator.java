@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -51,14 +52,26 @@ public final class ColdStartCurator {
                 covered.add(String.valueOf(e.meta().get("promptId")));
             }
         }
+        out.addAll(references(problems, covered, minExamples - out.size(), template, ColdStartFormat::format));
+        return out;
+    }
+
+    /**
+     * Up to {@code n} reference-solution examples for problems not in {@code exclude}, written by {@code writer}
+     * (reasoning, answer) → completion; {@code meta.cold_start_source = "reference"} marks them.
+     */
+    public static List<SftExample> references(List<Problem> problems, Set<String> exclude, int n,
+            Function<Problem, String> template, BinaryOperator<String> writer) {
+        List<SftExample> out = new ArrayList<>();
         for (Problem p : problems) {
-            if (out.size() >= minExamples) {
+            if (out.size() >= n) {
                 break;
             }
-            if (!covered.contains(p.id())) {
+            if (!exclude.contains(p.id())) {
                 referenceSolution(p).ifPresent(r -> out.add(new SftExample(p.id() + "#reference", template.apply(p),
-                        ColdStartFormat.format(r, p.answer()),
-                        Map.of("kind", "reasoning", "promptId", p.id(), "cold_start_source", "reference"))));
+                        writer.apply(r, p.answer()),
+                        Map.of("kind", "reasoning", "promptId", p.id(), "cold_start_source", "reference",
+                                "source", Map.of("generator", "ColdStartCurator.referenceSolution")))));
             }
         }
         return out;

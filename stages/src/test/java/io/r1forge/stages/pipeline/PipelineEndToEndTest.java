@@ -1,0 +1,93 @@
+package io.r1forge.stages.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.r1forge.stages.eval.EvalReport;
+import io.r1forge.stages.pretrain.BaseModelCache;
+import io.r1forge.stages.sft.SftData;
+import io.r1forge.stages.sft.SftExample;
+import io.r1forge.stages.spec.PipelineSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tiny pipeline end to end with a few steps per stage and tiny eval sizes, from a base pre-trained for a few
+ * steps (numbers are meaningless; the wiring is what is tested): every stage commits, the table has all rows,
+ * rejection-sampled data carries provenance, and a rerun skips everything (base from the cache included).
+ */
+@Tag("e2e")
+class PipelineEndToEndTest {
+    static Map<String, String> shortened() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("task.train_size", "64");
+        o.put("task.eval_size", "8");
+        o.put("eval.num_problems", "3");
+        o.put("eval.samples_per_problem", "2");
+        o.put("eval.max_completion_length", "16");
+        o.put("pretrain.steps", "2");
+        o.put("pretrain.batch_size", "2");
+        o.put("pretrain.seq_length", "64");
+        o.put("pretrain.warmup_steps", "1");
+        o.put("pretrain.corpus_documents", "20");
+        for (String rl : List.of("r1_zero", "reasoning_rl", "final_rl")) {
+            o.put(rl + ".max_steps", "2");
+            o.put(rl + ".prompts_per_step", "2");
+            o.put(rl + ".num_generations", "2");
+            o.put(rl + ".max_completion_length", "16");
+            o.put(rl + ".checkpoint_every", "1");
+            o.put(rl + ".eval_every", "0");
+        }
+        for (String sft : List.of("cold_start", "rs_sft", "distill.sft")) {
+            o.put(sft + ".epochs", "1");
+            o.put(sft + ".batch_size", "4");
+            o.put(sft + ".warmup_steps", "1");
+            o.put(sft + ".checkpoint_every", "2");
+        }
+        o.put("rejection_sampling.num_prompts", "4");
+        o.put("rejection_sampling.samples_per_prompt", "2");
+        o.put("rejection_sampling.max_completion_length", "16");
+        return o;
+    }
+
+    @Test
+    void shortenedTinyPipelineRunsAndResumesAsANoOp(@TempDir Path tmp) throws Exception {
+        PipelineSpec spec = PipelineSpec.preset("tiny").withOverrides(shortened());
+        Path out = tmp.resolve("run");
+        BaseModelCache cache = new BaseModelCache(tmp.resolve("bases"));
+        long t0 = System.nanoTime();
+        PipelineReport report = new PipelineRunner(spec, out, cache, 1.0, StepListener.NONE,
+                line -> System.err.printf("[%5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, line)).run();
+
+        assertEquals(List.of("base", "R1-Zero", "cold-start", "reasoning RL", "RS-SFT", "final (R1)",
+                "distilled student", "student + GRPO"), List.copyOf(report.rows().keySet()));
+        for (EvalReport r : report.rows().values()) {
+            assertEquals(3, r.problems());
+            assertTrue(r.passAt1() >= 0 && r.passAt1() <= 1 && r.meanLength() > 0, r.toString());
+        }
+        for (Stage s : List.of(Stage.R1_ZERO, Stage.COLD_START_SFT, Stage.REASONING_RL, Stage.REJECTION_SAMPLING,
+                Stage.RS_SFT, Stage.FINAL_RL, Stage.DISTILL)) {
+            assertTrue(StageOutput.isComplete(out.resolve(s.cliName())), s + " committed");
+        }
+        assertTrue(Files.isRegularFile(out.resolve("r1-zero/eval/samples.jsonl")));
+        assertTrue(Files.readString(out.resolve("pipeline-report.md")).contains("| student + GRPO |"));
+        List<SftExample> kept = SftData.read(out.resolve("rejection-sampling").resolve(StageRunner.KEPT));
+        for (SftExample e : kept) {
+            assertTrue(e.meta().containsKey("kind") && e.meta().containsKey("source"), e.toString());
+        }
+        assertTrue(Files.isRegularFile(out.resolve("rejection-sampling").resolve(StageRunner.DROPPED)));
+
+        List<String> again = new ArrayList<>();
+        PipelineReport second = new PipelineRunner(spec, out, cache, 1.0, StepListener.NONE, again::add).run();
+        assertTrue(again.stream().anyMatch(l -> l.contains("pre-training skipped")), again.toString());
+        assertEquals(0.0, second.baseSeconds());
+        assertEquals(report.rows(), second.rows());
+    }
+}
