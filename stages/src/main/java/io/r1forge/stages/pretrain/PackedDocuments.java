@@ -6,7 +6,7 @@ import java.util.function.LongFunction;
 
 /**
  * Rows of exactly {@code seqLength} tokens packed from a deterministic stream of documents: each row starts at a
- * document boundary and takes whole documents, each followed by EOS, until full; the document that overflows is
+ * document boundary and takes whole documents, each followed by EOS (unless its text already ends with it), until full; the document that overflows is
  * cut and its rest discarded. So the data cursor is one number (the next document index) and resuming needs no
  * buffered tokens. Rows shorter than {@code seqLength} cannot occur: documents are drawn until the row is full.
  */
@@ -38,8 +38,9 @@ public final class PackedDocuments {
         int filled = 0;
         while (filled < seqLength) {
             int[] ids = tokenizer.encode(documents.apply(cursor++));
-            int[] doc = Arrays.copyOf(ids, ids.length + 1);
-            doc[ids.length] = tokenizer.eosId();
+            boolean endsWithEos = ids.length > 0 && ids[ids.length - 1] == tokenizer.eosId();
+            int[] doc = endsWithEos ? ids : Arrays.copyOf(ids, ids.length + 1);
+            doc[doc.length - 1] = tokenizer.eosId();
             int n = Math.min(doc.length, seqLength - filled);
             for (int i = 0; i < n; i++) {
                 row[filled + i] = doc[i];
