@@ -5,7 +5,7 @@ import io.r1forge.stages.tasks.Problem;
 /**
  * One pre-training document and what was injected into it.
  *
- * @param text R1-Zero template + completion + EOS marker: the training text
+ * @param text prompt (the R1-Zero template, or its last line) + completion + EOS marker: the training text
  * @param problem the problem the chain solves
  * @param completion the part after the template, e.g. {@code " <think> ... </think> <answer> 6 </answer>"}
  * @param answer the chain's final value (wrong if an error was not caught)
@@ -19,6 +19,7 @@ import io.r1forge.stages.tasks.Problem;
  * @param uncaughtErrors errors not corrected by a following check
  * @param mixedLanguage some steps are in the other language
  * @param brokenTags the tags were broken or dropped
+ * @param fullTemplate the prompt is the whole R1-Zero template, not only its last line
  */
 public record CorpusDocument(
         String text,
@@ -34,7 +35,8 @@ public record CorpusDocument(
         int checksAfterOther,
         int uncaughtErrors,
         boolean mixedLanguage,
-        boolean brokenTags) {
+        boolean brokenTags,
+        boolean fullTemplate) {
 
     /** True if the chain's answer equals the problem's. */
     public boolean correct() {

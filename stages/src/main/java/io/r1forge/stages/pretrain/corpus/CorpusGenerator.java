@@ -22,9 +22,14 @@ import java.util.Set;
  * ±1/±2 with {@code otherErrorRate}; errors propagate to the answer unless a correct self-check
  * follows. A carry step may instead be written in the slow, decomposed and always correct form
  * ({@code "17 minus 9: 17 minus 7 is 10, 10 minus 2 is 8."}), so longer reasoning pays. Language
- * mixing switches single steps to the other language; broken documents lose or break tags.
+ * mixing switches single steps to the other language; broken documents lose or break tags. A share
+ * {@code fullTemplateRate} of documents carries the whole R1-Zero template as its prompt, the rest only
+ * its last line {@code "User: {prompt}. Assistant:"} ({@link #SHORT_PROMPT}).
  */
 public final class CorpusGenerator {
+    /** The last line of the R1-Zero template: the prompt of documents that do not carry the whole template. */
+    public static final String SHORT_PROMPT = "User: {prompt}. Assistant:";
+
     private final CorpusConfig config;
     private final TaskMix mix;
 
@@ -54,6 +59,16 @@ public final class CorpusGenerator {
         return out;
     }
 
+    /**
+     * Document {@code index} of the corpus of {@code seed}: a pure function of (seed, index), so a training run
+     * can address its corpus by one number and resume anywhere (problems may repeat across indices).
+     */
+    public CorpusDocument document(long seed, long index) {
+        Random random = new Random(seed * 1_000_003L + index);
+        Problem p = ProblemSplits.next(mix, random, "corpus", (int) (index % 100_000));
+        return document(p, random);
+    }
+
     /** Fractions measured over documents, to compare with the configured rates. */
     public static CorpusStats stats(List<CorpusDocument> docs) {
         return CorpusStats.of(docs);
@@ -76,9 +91,11 @@ public final class CorpusGenerator {
         String completion = broken
                 ? BrokenTags.apply(chain.writer.text(), Long.toString(chain.value), r)
                 : Templates.thinkAnswer(chain.writer.text(), Long.toString(chain.value));
-        return new CorpusDocument(Templates.r1Zero(p) + completion + Templates.EOS, p, completion, chain.value,
+        boolean full = r.nextDouble() < config.effectiveFullTemplateRate();
+        String prompt = full ? Templates.r1Zero(p) : SHORT_PROMPT.replace("{prompt}", p.prompt());
+        return new CorpusDocument(prompt + completion + Templates.EOS, p, completion, chain.value,
                 ops.size(), chain.carry, chain.slow, chain.carryErrors, chain.otherErrors, chain.checksAfterCarry,
-                chain.checksAfterOther, chain.uncaught, mixed, broken);
+                chain.checksAfterOther, chain.uncaught, mixed, broken, full);
     }
 
     /** Language of each step: the problem's, or in a mixed chain the other one with {@code mixedStepRate} (≥ 1 step). */

@@ -41,6 +41,7 @@ class CorpusGeneratorTest {
         assertEquals(0.2, s.slowCarryRate(), 0.03);
         assertEquals(0.25, s.mixedLanguageFraction(), 0.02);
         assertEquals(0.15, s.brokenTagFraction(), 0.015);
+        assertEquals(0.1, docs.stream().filter(CorpusDocument::fullTemplate).count() / 5000.0, 0.015);
         assertTrue(s.carryStepFraction() > 0.2 && s.carryStepFraction() < 0.6, "carry steps " + s.carryStepFraction());
         assertTrue(s.correctFraction() > 0.4 && s.correctFraction() < 0.85, "correct " + s.correctFraction());
     }
@@ -49,7 +50,10 @@ class CorpusGeneratorTest {
     void documentsHaveTheR1ZeroShape() {
         FormatReward format = new FormatReward();
         for (CorpusDocument d : docs) {
-            assertEquals(Templates.r1Zero(d.problem()) + d.completion() + Templates.EOS, d.text());
+            String prompt = d.fullTemplate() ? Templates.r1Zero(d.problem())
+                    : "User: " + d.problem().prompt() + ". Assistant:";
+            assertEquals(prompt + d.completion() + Templates.EOS, d.text());
+            assertTrue(Templates.r1Zero(d.problem()).endsWith(prompt), "the short prompt is the template's tail");
             double f = format.score(new RewardInput(d.problem(), d.completion()));
             assertEquals(d.brokenTags() ? 0.0 : 1.0, f, d.completion());
             if (!d.brokenTags()) {
@@ -62,7 +66,7 @@ class CorpusGeneratorTest {
     @Test
     void withoutInjectedErrorsEveryClauseIsTrueAndTheAnswerRight() {
         CorpusConfig c = CorpusConfig.defaults();
-        CorpusConfig clean = new CorpusConfig(c.arithmetic(), 0.5, 0, 0, 0.2, 0.02, 0.3, 0.25, 0.5, 0);
+        CorpusConfig clean = new CorpusConfig(c.arithmetic(), 0.5, 0, 0, 0.2, 0.02, 0.3, 0.25, 0.5, 0, 0.1);
         for (CorpusDocument d : new CorpusGenerator(clean).documents(5, 2000)) {
             assertTrue(d.correct(), d.completion());
             assertAllClausesTrue(d.completion());
@@ -115,6 +119,18 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void documentsAddressedByIndexArePureAndVaried() {
+        CorpusGenerator g = new CorpusGenerator(CorpusConfig.defaults());
+        assertEquals(g.document(7, 12345), g.document(7, 12345));
+        Set<String> texts = new HashSet<>();
+        for (long i = 0; i < 200; i++) {
+            texts.add(g.document(7, i).text());
+        }
+        assertTrue(texts.size() > 190, "distinct documents " + texts.size());
+        assertFalse(g.document(7, 3).text().equals(g.document(8, 3).text()));
+    }
+
+    @Test
     void vocabularyCoversCorpusAndTokenizer() {
         for (CorpusDocument d : docs) {
             assertTrue(Vocabulary.covers(d.text()), d.text());
@@ -128,7 +144,7 @@ class CorpusGeneratorTest {
     void multiplicationIsRefused() {
         CorpusConfig c = CorpusConfig.defaults();
         CorpusConfig times = new CorpusConfig(new ArithmeticConfig(2, 3, 1, "+*", false), 0.5, 0.5, 0.05, 0.2, 0.02,
-                0.2, 0.25, 0.5, 0.15);
+                0.2, 0.25, 0.5, 0.15, 0.1);
         assertThrows(IllegalArgumentException.class, () -> new CorpusGenerator(times));
     }
 
