@@ -101,9 +101,8 @@ public final class PipelineRunner {
         Path dir = cache.prepare(key);
         progress.accept("base: pre-training into " + dir);
         long t = System.nanoTime();
-        PretrainStage.run(spec.pretrain(), PretrainStage.settings(spec.pretrain(), Math.max(1, spec.pretrain().steps() / 5),
-                Math.max(1, spec.pretrain().steps() / 10)), Corpus.documents(spec, ctx), ctx.heldOut(),
-                spec.eval(), dir, listener);
+        PretrainStage.run(spec.pretrain(), PretrainStage.settings(spec.pretrain()), Corpus.documents(spec, ctx),
+                ctx.heldOut(), spec.eval(), dir, listener);
         baseSeconds = (System.nanoTime() - t) / 1e9;
         StageOutput.commit(dir, "{\"pretrain_seconds\": " + baseSeconds + "}");
         return dir.resolve(TrainingLoop.CHECKPOINT);

@@ -45,9 +45,8 @@ public record StandaloneStage(Stage stage, PipelineContext ctx, Path start, Path
 
     private Path train(StepListener listener, PipelineSpec s) {
         return switch (stage) {
-            case PRETRAIN -> PretrainStage.run(s.pretrain(), PretrainStage.settings(s.pretrain(), Math.max(1, s.pretrain().steps() / 5),
-                    Math.max(1, s.pretrain().steps() / 10)), Corpus.documents(s, ctx), ctx.heldOut(), s.eval(),
-                    out, listener);
+            case PRETRAIN -> PretrainStage.run(s.pretrain(), PretrainStage.settings(s.pretrain()),
+                    Corpus.documents(s, ctx), ctx.heldOut(), s.eval(), out, listener);
             case R1_ZERO -> StageRunner.grpo("r1-zero", s.r1Zero(), require(start, "--base"), ctx.train(), out,
                     listener);
             case REASONING_RL -> StageRunner.grpo("reasoning-rl", s.reasoningRl(), require(start, "--base"),

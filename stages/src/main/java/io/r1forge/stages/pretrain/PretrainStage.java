@@ -35,6 +35,11 @@ public final class PretrainStage {
     /** The learning-rate floor of the cosine schedule as a fraction of the peak (nanoGPT uses 0.1). */
     static final double MIN_LR_RATIO = 0.1;
 
+    /** Progress evaluations every {@code steps/5}, resumable snapshots every {@code steps/10}. */
+    public static PretrainSettings settings(PretrainConfig c) {
+        return settings(c, Math.max(1, c.steps() / 5), Math.max(1, c.steps() / 10));
+    }
+
     public static PretrainSettings settings(PretrainConfig c, int evalEvery, int checkpointEvery) {
         return new PretrainSettings(c.steps(), c.batchSize(), c.seqLength(), c.learningRate(),
                 Math.min(c.warmupSteps(), c.steps() - 1), MIN_LR_RATIO, 1.0, 0.0, evalEvery, PROGRESS_EVAL_PROBLEMS,
