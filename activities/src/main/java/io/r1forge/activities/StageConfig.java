@@ -80,7 +80,8 @@ public record StageConfig(StageName stage, PipelineSpec spec) {
         return new StageConfig(stage, overrides.isEmpty() ? parsed : parsed.withOverrides(absolute(stage, overrides)));
     }
 
-    static Map<String, String> absolute(StageName stage, Map<String, String> overrides) {
+    /** Overrides with section-relative keys made absolute for {@code stage} (see {@link #parse}). */
+    public static Map<String, String> absolute(StageName stage, Map<String, String> overrides) {
         Map<String, String> out = new TreeMap<>();
         overrides.forEach((k, v) -> out.put(TOP_LEVEL.contains(k.split("\\.", 2)[0]) ? k : section(stage) + "." + k, v));
         return out;

@@ -74,7 +74,7 @@ final class StageExecutor {
         String name = cfg.stage().name().toLowerCase().replace('_', '-');
         return switch (cfg.stage()) {
             case PRETRAIN_BASE -> PretrainStage.run(s.pretrain(), PretrainStage.settings(s.pretrain(), 0,
-                    cfg.checkpointEvery()), Corpus.documents(s.pretrain()), ctx.heldOut(), s.eval(), out, listener);
+                    cfg.checkpointEvery()), Corpus.documents(s, ctx), ctx.heldOut(), s.eval(), out, listener);
             case R1_ZERO -> StageRunner.grpo(name, s.r1Zero(), model, ctx.train(), out, listener);
             case REASONING_RL -> StageRunner.grpo(name, s.reasoningRl(), model, ctx.train(), out, listener);
             case FINAL_RL -> StageRunner.grpo(name, s.finalRl(), model, ctx.train(), out, listener);
