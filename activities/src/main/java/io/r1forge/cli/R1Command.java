@@ -34,7 +34,18 @@ public final class R1Command implements Runnable {
         StageCommand.class,
         RewardCommand.class,
         BenchCommand.class,
-        // orchestration verbs go here: up, run, runs, status, retry, skip, abort, cancel, lineage, verify, worker
+        // orchestration verbs (activities module)
+        io.r1forge.cli.commands.UpCommand.class,
+        io.r1forge.cli.commands.RunCommand.class,
+        io.r1forge.cli.commands.RunsCommand.class,
+        io.r1forge.cli.commands.StatusCommand.class,
+        io.r1forge.cli.commands.RetryCommand.class,
+        io.r1forge.cli.commands.SignalCommands.Skip.class,
+        io.r1forge.cli.commands.SignalCommands.Abort.class,
+        io.r1forge.cli.commands.SignalCommands.Cancel.class,
+        io.r1forge.cli.commands.LineageCommand.class,
+        io.r1forge.cli.commands.VerifyCommand.class,
+        io.r1forge.cli.commands.WorkerCommand.class,
     };
 
     @Spec CommandSpec spec;
