@@ -1,6 +1,7 @@
 package io.r1forge.cli;
 
 import io.r1forge.stages.bench.BenchCommand;
+import io.r1forge.stages.cli.model.ModelCommand;
 import io.r1forge.stages.cli.reward.RewardCommand;
 import io.r1forge.stages.cli.stage.StageCommand;
 import java.io.PrintWriter;
@@ -31,6 +32,7 @@ public final class R1Command implements Runnable {
     /** Subcommand classes, in the order {@code --help} lists them. */
     static final Class<?>[] VERBS = {
         // stage-level verbs (stages module, no Temporal)
+        ModelCommand.class,
         StageCommand.class,
         RewardCommand.class,
         BenchCommand.class,

@@ -2,6 +2,7 @@ package io.r1forge.stages.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.Locale;
 
 /** Renders a {@link BenchReport} as a text table or as JSON. */
 final class BenchTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** snake_case throughout, records included, as the Python side and the rest of the JSON. */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private BenchTable() {}
 
@@ -117,6 +120,10 @@ final class BenchTable {
             if (pr.phase() == Phase.TRAIN) {
                 n.put("java_peak_fraction",
                         BenchReport.peakFraction(pr.params(), pr.javaTokensPerSecond(), r.javaMatmulGflops()));
+                if (!pr.pythonRounds().isEmpty()) {
+                    n.put("python_peak_fraction", BenchReport.peakFraction(
+                            pr.params(), pr.pythonTokensPerSecond(), r.javaMatmulGflops()));
+                }
             }
         }
         try {

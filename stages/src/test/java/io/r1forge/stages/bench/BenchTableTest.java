@@ -52,6 +52,8 @@ class BenchTableTest {
         assertEquals(1.25, train.get("java_over_python").asDouble(), 1e-12);
         assertEquals(0.5, train.get("java_peak_fraction").asDouble(), 1e-12);
         assertEquals(3, train.get("python_rounds").size());
-        assertTrue(root.get("python").get("openBlas").asBoolean());
+        assertEquals(0.4, train.get("python_peak_fraction").asDouble(), 1e-12);
+        assertTrue(root.get("python").get("open_blas").asBoolean());
+        assertEquals(128, root.get("settings").get("seq_len").asInt());
     }
 }
