@@ -106,7 +106,7 @@ def main():
     p.add_argument("--checkpoint", required=True)
     p.add_argument("--threads", type=int, required=True)
     for name, default in [("batch", 16), ("seq-len", 128), ("steps", 10), ("warmup", 1), ("gen-batch", 16),
-                          ("prompt-len", 16), ("new-tokens", 64), ("seed", 1234)]:
+                          ("prompt-len", 16), ("new-tokens", 64), ("seed", 1234), ("matmul-size", MATMUL_N)]:
         p.add_argument("--" + name, type=int, default=default)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
@@ -114,7 +114,7 @@ def main():
     torch.manual_seed(a.seed)
     rng = torch.Generator().manual_seed(a.seed)
     model = ref.load_pretrained(a.checkpoint)
-    gflops = matmul_gflops()
+    gflops = matmul_gflops(a.matmul_size)
     blas = loaded_blas()
     reply({"python": platform.python_version(), "torch": torch.__version__, "blas": blas,
            "openblas": "openblas" in blas.lower(), "threads": torch.get_num_threads(), "matmul_gflops": gflops})

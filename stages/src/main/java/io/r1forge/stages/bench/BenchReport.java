@@ -6,7 +6,8 @@ import java.util.List;
  * Everything one {@code r1 bench model} run measured.
  *
  * @param javaThreads libtorch intra-op threads on the Java side
- * @param javaMatmulGflops fp32 1024² matmul throughput through DJL: the machine's peak for this comparison
+ * @param javaMatmulGflops fp32 n × n matmul throughput through DJL (n = {@code settings.matmulSize()}): the
+ *     machine's peak for this comparison
  * @param python the Python reference, null when it did not run
  */
 public record BenchReport(

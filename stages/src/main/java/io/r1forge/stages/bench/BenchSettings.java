@@ -17,6 +17,7 @@ import java.util.List;
  * @param promptLen tokens per prompt
  * @param newTokens tokens sampled per prompt (temperature 1, no early stop)
  * @param seed weights, token batches and sampling
+ * @param matmulSize n of the fp32 n × n matmul that measures the peak (1024)
  */
 public record BenchSettings(
         List<String> configs,
@@ -30,7 +31,8 @@ public record BenchSettings(
         int genBatch,
         int promptLen,
         int newTokens,
-        long seed) {
+        long seed,
+        int matmulSize) {
 
     public BenchSettings {
         configs = List.copyOf(configs);
@@ -42,6 +44,7 @@ public record BenchSettings(
         positive("--gen-batch", genBatch);
         positive("--prompt-len", promptLen);
         positive("--new-tokens", newTokens);
+        positive("--matmul-size", matmulSize);
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("--warmup must be >= 0, was " + warmupSteps);
         }
@@ -56,7 +59,7 @@ public record BenchSettings(
     /** The same settings with another number of timed training steps per round. */
     public BenchSettings withSteps(int n) {
         return new BenchSettings(configs, vocabSize, rounds, threads, batch, seqLen, n, warmupSteps, genBatch,
-                promptLen, newTokens, seed);
+                promptLen, newTokens, seed, matmulSize);
     }
 
     /** Tokens one training step processes: {@code batch × seqLen}. */

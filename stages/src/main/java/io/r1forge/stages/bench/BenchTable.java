@@ -26,7 +26,8 @@ final class BenchTable {
                         + "generate: %d prompts x %d tokens + %d sampled (T=1, KV cache)%n",
                 r.javaThreads(), s.vocabSize(), s.rounds(), s.batch(), s.seqLen(), s.steps(),
                 s.genBatch(), s.promptLen(), s.newTokens()));
-        out.append(String.format(Locale.ROOT, "fp32 matmul 1024x1024: Java (DJL) %.1f GFLOP/s", r.javaMatmulGflops()));
+        out.append(String.format(Locale.ROOT, "fp32 matmul %dx%d: Java (DJL) %.1f GFLOP/s",
+                s.matmulSize(), s.matmulSize(), r.javaMatmulGflops()));
         if (r.python() != null) {
             PythonInfo p = r.python();
             out.append(String.format(Locale.ROOT, "; Python (torch %s, %d threads, %s) %.1f GFLOP/s",

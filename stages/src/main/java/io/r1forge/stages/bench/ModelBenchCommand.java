@@ -33,14 +33,13 @@ import picocli.CommandLine.Spec;
         description = {
             "Training (forward + backward + AdamW) and KV-cached sampling tokens/s of the tiny and small models,"
                     + " Java (DJL) vs the PyTorch reference on the same weights (Python on OpenBLAS).",
-            "Peak fraction = 6 x params x train tokens/s / fp32 1024x1024 matmul GFLOP/s."
+            "Peak fraction = 6 x params x train tokens/s / fp32 n x n matmul GFLOP/s (n = --matmul-size)."
         },
         sortOptions = false)
 public final class ModelBenchCommand implements Callable<Integer> {
     /** Timed training steps per round when --steps is not given: ~2 s a round on 2 cores. */
     private static final int TINY_STEPS = 20;
     private static final int SMALL_STEPS = 3;
-    private static final int MATMUL_N = 1024;
 
     @Spec CommandSpec spec;
 
@@ -92,6 +91,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "Seed of weights, batches, prompts (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--matmul-size", defaultValue = "1024",
+            description = "n of the fp32 n x n matmul measuring the peak, both sides (default: ${DEFAULT-VALUE}).")
+    int matmulSize;
+
     @Option(names = "--skip-python", description = "Measure Java only.")
     boolean skipPython;
 
@@ -118,7 +121,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 ? threads
                 : Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         BenchSettings settings = new BenchSettings(configs, vocab, rounds, n, batch, seqLen,
-                steps != null ? steps : TINY_STEPS, warmup, genBatch, promptLen, newTokens, seed);
+                steps != null ? steps : TINY_STEPS, warmup, genBatch, promptLen, newTokens, seed, matmulSize);
         for (String c : configs) {
             preset(c, vocab); // fail on a bad name before spending minutes
         }
@@ -140,8 +143,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     private BenchReport run(BenchSettings settings, Optional<Path> script, PrintWriter err) {
         try (NDManager root = NDManager.newBaseManager()) {
-            progress(err, "fp32 matmul %dx%d through DJL...", MATMUL_N, MATMUL_N);
-            double peak = JavaBench.matmulGflops(root, MATMUL_N, 10);
+            int n = settings.matmulSize();
+            progress(err, "fp32 matmul %dx%d through DJL...", n, n);
+            double peak = JavaBench.matmulGflops(root, n, 10);
             progress(err, "  %.1f GFLOP/s with %d threads", peak, JniUtils.getNumThreads());
             Optional<Path> blas = script.isEmpty() ? Optional.empty() : openBlas(err);
             List<PhaseResult> results = new ArrayList<>();

@@ -55,7 +55,8 @@ final class PythonReference implements AutoCloseable {
                 "--gen-batch", Integer.toString(s.genBatch()),
                 "--prompt-len", Integer.toString(s.promptLen()),
                 "--new-tokens", Integer.toString(s.newTokens()),
-                "--seed", Long.toString(s.seed())));
+                "--seed", Long.toString(s.seed()),
+                "--matmul-size", Integer.toString(s.matmulSize())));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(s.threads()));
         blasDir.ifPresent(dir -> {

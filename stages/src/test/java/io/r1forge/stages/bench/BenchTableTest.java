@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchTableTest {
     private static final BenchSettings SETTINGS =
-            new BenchSettings(List.of("tiny"), 64, 3, 2, 16, 128, 10, 1, 16, 16, 64, 1);
+            new BenchSettings(List.of("tiny"), 64, 3, 2, 16, 128, 10, 1, 16, 16, 64, 1, 1024);
 
     /** 1M parameters at 10,000 tokens/s = 6e10 FLOP/s: half of a 120 GFLOP/s peak. */
     private static final PhaseResult TRAIN =
@@ -40,6 +40,7 @@ class BenchTableTest {
         assertTrue(text.matches("(?s).*\\ntiny +1\\.00M +train +10,000 +8,000 +1\\.25x +50% / 40%\\n.*"), text);
         assertTrue(text.matches("(?s).*\\ntiny +1\\.00M +generate +4,500 +5,000 +0\\.90x\\n.*"), text);
         assertTrue(text.contains("OpenBLAS"), text);
+        assertTrue(text.contains("fp32 matmul 1024x1024: Java (DJL) 120.0 GFLOP/s"), text);
         assertTrue(text.contains("6 x params"), text);
     }
 

@@ -27,7 +27,7 @@ class ModelBenchCommandTest {
 
     /**
      * One intra-op thread: with OpenMP, two threads on a loaded 2-core machine wait on each other at every op
-     * (seen: 30x slower), and the figures are not the point here. Typically ~5 s, most of it the matmul peak.
+     * (seen: 30x slower), and the figures are not the point here. Typically ~5 s.
      */
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -35,7 +35,7 @@ class ModelBenchCommandTest {
         Engine.getInstance();
         int threadsBefore = JniUtils.getNumThreads();
         int code = bench("model", "--configs", "tiny", "--rounds", "1", "--steps", "2", "--warmup", "0",
-                "--threads", "1",
+                "--threads", "1", "--matmul-size", "256",
                 "--batch", "2", "--seq-len", "16", "--gen-batch", "2", "--prompt-len", "4", "--new-tokens", "3",
                 "--vocab", "64", "--skip-python");
         assertEquals(0, code, err.toString());
@@ -43,7 +43,7 @@ class ModelBenchCommandTest {
         String table = out.toString();
         assertTrue(table.matches("(?s).*\\ntiny +0\\.\\d\\dM +train +[\\d,]+ +\\d+%\\n.*"), table);
         assertTrue(table.matches("(?s).*\\ntiny +0\\.\\d\\dM +generate +[\\d,]+\\n.*"), table);
-        assertTrue(table.contains("fp32 matmul 1024x1024: Java (DJL)"), table);
+        assertTrue(table.contains("fp32 matmul 256x256: Java (DJL)"), table);
         assertFalse(table.contains("Python"), table);
         assertTrue(err.toString().contains("bench: tiny:"), err.toString());
     }
