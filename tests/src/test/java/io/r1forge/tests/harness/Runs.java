@@ -4,6 +4,7 @@ import io.r1forge.workflows.PipelineProgress;
 import io.r1forge.workflows.PipelineResult;
 import io.r1forge.workflows.PipelineStatus;
 import io.r1forge.workflows.PipelineWorkflow;
+import io.r1forge.workflows.RunState;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +15,12 @@ import java.util.function.Supplier;
 /** Watching a pipeline run from the test: status queries, live progress, waiting with a deadline. */
 public final class Runs {
     private static final long POLL_MILLIS = 250;
+    /**
+     * Upper bounds, not expectations: on a quiet 2-core machine a shortened stage takes seconds and a run about a
+     * minute, but a loaded machine (parallel builds) is many times slower, and a bound hit is a failure.
+     */
+    public static final Duration STAGE_PATIENCE = Duration.ofMinutes(10);
+    public static final Duration RUN_PATIENCE = Duration.ofMinutes(20);
 
     private Runs() {}
 
@@ -70,6 +77,21 @@ public final class Runs {
             sleep(POLL_MILLIS);
         }
         throw new AssertionError("not " + what + " within " + timeout + "\n" + context.get());
+    }
+
+    /**
+     * Waits for the run to end and returns its result; fails at once when it needs attention instead (a stage's
+     * retries are spent or its input is refused), with the reason and {@code context} (e.g. the worker's log).
+     */
+    public static PipelineResult awaitEnd(EmbeddedStack stack, String runId, Duration timeout,
+                                          Supplier<String> context) {
+        PipelineStatus s = awaitStatus(stack, runId, timeout, "ended", st -> st.state().terminal()
+                || st.state() == RunState.NEEDS_ATTENTION, context);
+        if (s.state() == RunState.NEEDS_ATTENTION) {
+            throw new AssertionError("run " + runId + " needs attention at " + s.current() + ": "
+                    + s.attentionReason() + "\n" + context.get());
+        }
+        return result(stack, runId, Duration.ofSeconds(30), context);
     }
 
     /** Waits for the workflow's result (COMPLETED or ABORTED). */

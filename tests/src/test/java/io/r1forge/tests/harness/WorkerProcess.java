@@ -1,10 +1,12 @@
 package io.r1forge.tests.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class WorkerProcess implements AutoCloseable {
     /** Same threading as the parent pom's surefire argLine and DESIGN §6 (2 intra-op threads, 1 inter-op). */
     private static final List<String> JVM_FLAGS = List.of(
             "-Xmx3g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2",
-            "-Dai.djl.pytorch.num_interop_threads=1");
+            "-Dai.djl.pytorch.num_interop_threads=1",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final String name;
@@ -44,6 +47,10 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Starts any {@code r1} verb in a child JVM (the worker, or a CLI verb that must run out of process). */
     public static WorkerProcess startCli(EmbeddedStack stack, String name, List<String> cliArgs) {
+        return startJava(stack, name, "io.r1forge.cli.Main", cliArgs);
+    }
+
+    private static WorkerProcess startJava(EmbeddedStack stack, String name, String mainClass, List<String> args) {
         Path log = stack.dir().resolve("logs").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -51,8 +58,8 @@ public final class WorkerProcess implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM_FLAGS);
             cmd.add("@" + classPathArgFile(stack).toString());
-            cmd.add("io.r1forge.cli.Main");
-            cmd.addAll(cliArgs);
+            cmd.add(mainClass);
+            cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(stack.dir().toFile())
                     .redirectErrorStream(true)
@@ -67,11 +74,25 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    // A java @argfile keeps the (long) class path off the command line.
-    private static Path classPathArgFile(EmbeddedStack stack) throws IOException {
+    // A java @argfile keeps the (long) class path off the command line. The project's own jars are copied first:
+    // the child JVMs then run the code as it was when the stack started, even if a jar in ~/.m2 is re-installed
+    // while a worker runs (a JVM reading a jar that is rewritten under it fails with NoClassDefFoundError).
+    private static synchronized Path classPathArgFile(EmbeddedStack stack) throws IOException {
         Path file = stack.dir().resolve("worker-classpath.args");
         if (!Files.exists(file)) {
-            String cp = System.getProperty("java.class.path");
+            Path copies = Files.createDirectories(stack.dir().resolve("project-jars"));
+            List<String> entries = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (entry.contains("/io/r1forge/") && Files.isRegularFile(p)) {
+                    Path copy = copies.resolve(p.getFileName());
+                    Files.copy(p, copy, StandardCopyOption.REPLACE_EXISTING);
+                    entries.add(copy.toAbsolutePath().toString());
+                } else {
+                    entries.add(entry);
+                }
+            }
+            String cp = String.join(File.pathSeparator, entries);
             Files.writeString(file, "-cp \"" + cp.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
         }
         return file;
