@@ -112,4 +112,20 @@ class GrpoTrainerTest {
             assertEquals(6, t.optimizer().stepCount(), "μ optimizer steps per GRPO step");
         }
     }
+
+    @Test
+    void arraysDoNotAccumulateOverSteps() {
+        CausalLm policy = GrpoFixtures.tinyModel(tok, 4, nd);
+        CausalLm ref = policy.copyFrozen(nd);
+        GrpoConfig cfg = config(2, 4, 6, 0.05, 2, 1e-3, 8); // β > 0 and μ = 2: every path of a step
+        try (GrpoTrainer t = trainer(policy, ref, GrpoRewards.of(GrpoFixtures.digitShare()), cfg, 3)) {
+            t.step();
+            t.step();
+            int after2 = nd.getManagedArrays().size();
+            for (int i = 0; i < 4; i++) {
+                t.step();
+            }
+            assertEquals(after2, nd.getManagedArrays().size(), "arrays alive after 2 and after 6 steps");
+        }
+    }
 }
