@@ -10,9 +10,6 @@ import io.r1forge.stages.spec.EvalConfig;
 import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.tasks.Templates;
 import io.r1forge.stages.tokenizer.TextTokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,19 +38,11 @@ public final class EvalStage {
     public static EvalReport run(CausalLm model, TextTokenizer tokenizer, String label, List<Problem> problems,
             EvalConfig config, long seed, Path out) {
         Evaluator.Result r = new Evaluator(model, tokenizer, settings(config)).evaluate(label, problems, seed);
-        createDirectories(out);
+        StageOutput.createDirectories(out);
         SftData.write(out.resolve(SAMPLES), r.samples());
         StageOutput.writeAtomically(out.resolve(REPORT_MD), r.report().toMarkdown());
         StageOutput.writeAtomically(out.resolve(REPORT_JSON), r.report().toJson());
         return r.report();
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
     }
 
     /** The spec's eval section as evaluator settings: k samples at its temperature / top-p, plus greedy. */

@@ -127,7 +127,7 @@ public final class PipelineRunner {
             progress.accept(name + ": already complete in " + dir);
             return readReport(dir);
         }
-        createDirectories(dir);
+        StageOutput.createDirectories(dir);
         progress.accept(name + ": starting in " + dir);
         long t = System.nanoTime();
         Path checkpoint = body.apply(dirOrCheckpoint);
@@ -150,7 +150,7 @@ public final class PipelineRunner {
         RejectionSamplingConfig strict = new RejectionSamplingConfig(c.numPrompts(), c.samplesPerPrompt(),
                 c.temperature(), c.maxCompletionLength(), 1, 1.0, c.maxParagraphChars(), true, true, 0.0, c.seed());
         Path samples = dir.resolve("r1-zero-samples");
-        createDirectories(samples);
+        StageOutput.createDirectories(samples);
         RejectionSampler.Result r = StageRunner.rejectionSampling(strict, OutputFormat.THINK_ANSWER, r1Zero,
                 ctx.train(), samples);
         List<SftExample> data = ColdStartCurator.curate(r.kept(), ctx.train(), c.numPrompts() / 2, Templates::r1Zero);
@@ -164,7 +164,7 @@ public final class PipelineRunner {
     private Path rejectionSampling(Path reasoning) {
         Path dir = out.resolve(Stage.REJECTION_SAMPLING.cliName());
         if (!StageOutput.isComplete(dir)) {
-            createDirectories(dir);
+            StageOutput.createDirectories(dir);
             progress.accept("rejection-sampling: starting in " + dir);
             RejectionSampler.Result r = StageRunner.rejectionSampling(ctx.spec().rejectionSampling(),
                     OutputFormat.COLD_START, reasoning, ctx.train(), dir);
@@ -202,7 +202,7 @@ public final class PipelineRunner {
     /** Stage 5 and its control: the student distilled by SFT vs the same student trained by GRPO as many steps. */
     private void distill(DistillConfig d, Path base, List<SftExample> kept) {
         Path dir = out.resolve(Stage.DISTILL.cliName());
-        createDirectories(dir);
+        StageOutput.createDirectories(dir);
         Path student = studentStart(d.student(), base, dir);
         int steps = (int) (sftCap(d.sft(), kept) > 0 ? sftCap(d.sft(), kept)
                 : new DataOrder(kept.size(), 0).stepsFor(d.sft().epochs(), d.sft().batchSize()));
@@ -255,13 +255,5 @@ public final class PipelineRunner {
     static String summaryLine(EvalReport r) {
         return String.format(java.util.Locale.ROOT, "pass@1 %.3f, cons@%d %.3f, greedy %.3f, format %.3f",
                 r.passAt1(), r.k(), r.consAtK(), r.greedyPassAt1(), r.formatRate());
-    }
-
-    static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
     }
 }

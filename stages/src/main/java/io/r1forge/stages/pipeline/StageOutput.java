@@ -49,6 +49,15 @@ public final class StageOutput {
         }
     }
 
+    /** {@link Files#createDirectories} with an unchecked error naming the directory. */
+    public static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
     /** Renames atomically where the file system can, else replaces. */
     public static void move(Path from, Path to) throws IOException {
         try {

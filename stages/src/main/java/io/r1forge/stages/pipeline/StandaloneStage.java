@@ -29,7 +29,7 @@ public record StandaloneStage(Stage stage, PipelineContext ctx, Path start, Path
             throw new IllegalStateException(out + " already holds a complete " + stage.cliName()
                     + " output; choose another --out");
         }
-        PipelineRunner.createDirectories(out);
+        StageOutput.createDirectories(out);
         PipelineSpec s = ctx.spec();
         if (stage == Stage.REJECTION_SAMPLING) {
             RejectionSampler.Result r = StageRunner.rejectionSampling(s.rejectionSampling(), OutputFormat.COLD_START,
