@@ -12,7 +12,7 @@ import java.util.List;
  * @param batch training batch (sequences per step)
  * @param seqLen training sequence length (tokens per sequence)
  * @param steps timed training steps per round
- * @param warmupSteps untimed training steps before the first round
+ * @param warmupSteps untimed training steps at the start of each round (fresh optimizer)
  * @param genBatch prompts sampled together
  * @param promptLen tokens per prompt
  * @param newTokens tokens sampled per prompt (temperature 1, no early stop)
@@ -54,12 +54,6 @@ public record BenchSettings(
         if (value <= 0) {
             throw new IllegalArgumentException(option + " must be > 0, was " + value);
         }
-    }
-
-    /** The same settings with another number of timed training steps per round. */
-    public BenchSettings withSteps(int n) {
-        return new BenchSettings(configs, vocabSize, rounds, threads, batch, seqLen, n, warmupSteps, genBatch,
-                promptLen, newTokens, seed, matmulSize);
     }
 
     /** Tokens one training step processes: {@code batch × seqLen}. */

@@ -37,9 +37,6 @@ import picocli.CommandLine.Spec;
         },
         sortOptions = false)
 public final class ModelBenchCommand implements Callable<Integer> {
-    /** Timed training steps per round when --steps is not given: ~2 s a round on 2 cores. */
-    private static final int TINY_STEPS = 20;
-    private static final int SMALL_STEPS = 3;
 
     @Spec CommandSpec spec;
 
@@ -62,10 +59,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "Training sequence length (default: ${DEFAULT-VALUE}).")
     int seqLen;
 
-    @Option(names = "--steps",
-            description = "Timed training steps per round (default: " + TINY_STEPS + " tiny, " + SMALL_STEPS
-                    + " small).")
-    Integer steps;
+    @Option(names = "--steps", defaultValue = "6",
+            description = "Timed training steps per round (default: ${DEFAULT-VALUE}).")
+    int steps;
 
     @Option(names = "--warmup", defaultValue = "1",
             description = "Untimed training steps per round (default: ${DEFAULT-VALUE}).")
@@ -121,7 +117,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 ? threads
                 : Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         BenchSettings settings = new BenchSettings(configs, vocab, rounds, n, batch, seqLen,
-                steps != null ? steps : TINY_STEPS, warmup, genBatch, promptLen, newTokens, seed, matmulSize);
+                steps, warmup, genBatch, promptLen, newTokens, seed, matmulSize);
         for (String c : configs) {
             preset(c, vocab); // fail on a bad name before spending minutes
         }
@@ -152,10 +148,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
             PythonInfo pythonInfo = null;
             for (String name : settings.configs()) {
                 ModelConfig config = preset(name, settings.vocabSize());
-                BenchSettings s = steps != null
-                        ? settings
-                        : settings.withSteps(name.equals("small") ? SMALL_STEPS : TINY_STEPS);
-                ConfigRun r = runConfig(name, config, s, script, blas, root, err);
+                ConfigRun r = runConfig(name, config, settings, script, blas, root, err);
                 results.add(r.train());
                 results.add(r.generate());
                 pythonInfo = r.python() != null ? r.python() : pythonInfo;
@@ -172,7 +165,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         List<Double> jt = new ArrayList<>(), pt = new ArrayList<>(), jg = new ArrayList<>(), pg = new ArrayList<>();
         try (JavaBench java = new JavaBench(config, s, root)) {
             long params = java.parameterCount();
-            progress(err, "%s: %.2fM parameters, %d steps/round", name, params / 1e6, s.steps());
+            progress(err, "%s: %.2fM parameters", name, params / 1e6);
             Path dir = script.isEmpty() ? null : tempCheckpoint(java);
             try (PythonReference py = dir == null ? null
                     : PythonReference.start(python, script.get(), dir, s, blas)) {
