@@ -20,7 +20,9 @@ import io.r1forge.stages.spec.RejectionSamplingConfig;
 import io.r1forge.stages.tasks.Templates;
 import io.r1forge.stages.tokenizer.HfTokenizer;
 import io.r1forge.stages.tokenizer.TinyTokenizer;
+import io.r1forge.workflows.FailureTypes;
 import io.r1forge.workflows.StageName;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,10 +81,8 @@ final class StageExecutor {
             case REASONING_RL -> StageRunner.grpo(name, s.reasoningRl(), model, ctx.train(), out, listener);
             case FINAL_RL -> StageRunner.grpo(name, s.finalRl(), model, ctx.train(), out, listener);
             case COLD_START_SFT -> StageRunner.sft(name, s.coldStart(), model, coldStartData(data), out, listener);
-            case RS_SFT -> StageRunner.sft(name, s.rsSft(), model, SftData.read(data.resolve(DATA_FILE)), out,
-                    listener);
-            case DISTILL -> StageRunner.sft(name, s.distill().sft(), student(), SftData.read(data.resolve(DATA_FILE)),
-                    out, listener);
+            case RS_SFT -> StageRunner.sft(name, s.rsSft(), model, sftData(data), out, listener);
+            case DISTILL -> StageRunner.sft(name, s.distill().sft(), student(), sftData(data), out, listener);
             case REJECTION_SAMPLING -> throw new IllegalStateException("rejection sampling does not train");
         };
     }
@@ -156,6 +156,19 @@ final class StageExecutor {
     private static RejectionSamplingConfig strict(RejectionSamplingConfig c) {
         return new RejectionSamplingConfig(c.numPrompts(), c.samplesPerPrompt(), c.temperature(),
                 c.maxCompletionLength(), 1, 1.0, c.maxParagraphChars(), true, true, 0.0, c.seed());
+    }
+
+    /**
+     * The SFT examples of the data input. An empty data set (rejection sampling kept nothing) cannot be trained on
+     * and a retry would read the same artifact: {@code INVALID_INPUT}, so the run asks its operator at once.
+     */
+    private List<SftExample> sftData(Path data) {
+        List<SftExample> examples = SftData.read(data.resolve(DATA_FILE));
+        if (examples.isEmpty()) {
+            throw ApplicationFailure.newNonRetryableFailure("input 'data' has no examples: " + cfg.stage()
+                    + " cannot train on an empty data set (rejection sampling kept nothing)", FailureTypes.INVALID_INPUT);
+        }
+        return examples;
     }
 
     private List<SftExample> coldStartData(Path data) {
