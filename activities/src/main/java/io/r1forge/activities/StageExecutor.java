@@ -17,7 +17,6 @@ import io.r1forge.stages.sft.SftData;
 import io.r1forge.stages.sft.SftExample;
 import io.r1forge.stages.spec.PipelineSpec;
 import io.r1forge.stages.spec.RejectionSamplingConfig;
-import io.r1forge.stages.tasks.Templates;
 import io.r1forge.stages.tokenizer.HfTokenizer;
 import io.r1forge.stages.tokenizer.TinyTokenizer;
 import io.r1forge.workflows.FailureTypes;
@@ -76,10 +75,10 @@ final class StageExecutor {
         String name = cfg.stage().name().toLowerCase().replace('_', '-');
         return switch (cfg.stage()) {
             case PRETRAIN_BASE -> PretrainStage.run(s.pretrain(), PretrainStage.settings(s.pretrain(), 0,
-                    cfg.checkpointEvery()), Corpus.documents(s, ctx), ctx.heldOut(), s.eval(), out, listener);
-            case R1_ZERO -> StageRunner.grpo(name, s.r1Zero(), model, ctx.train(), out, listener);
-            case REASONING_RL -> StageRunner.grpo(name, s.reasoningRl(), model, ctx.train(), out, listener);
-            case FINAL_RL -> StageRunner.grpo(name, s.finalRl(), model, ctx.train(), out, listener);
+                    cfg.checkpointEvery()), Corpus.documents(s, ctx), ctx.heldOut(), s.eval(), s.template(), out, listener);
+            case R1_ZERO -> StageRunner.grpo(name, s.r1Zero(), s.template(), model, ctx.train(), out, listener);
+            case REASONING_RL -> StageRunner.grpo(name, s.reasoningRl(), s.template(), model, ctx.train(), out, listener);
+            case FINAL_RL -> StageRunner.grpo(name, s.finalRl(), s.template(), model, ctx.train(), out, listener);
             case COLD_START_SFT -> StageRunner.sft(name, s.coldStart(), model, coldStartData(data), out, listener);
             case RS_SFT -> StageRunner.sft(name, s.rsSft(), model, sftData(data), out, listener);
             case DISTILL -> StageRunner.sft(name, s.distill().sft(), student(), sftData(data), out, listener);
@@ -110,7 +109,7 @@ final class StageExecutor {
 
     /** Evaluates {@code checkpoint} on the held-out problems into {@code out/eval}. */
     EvalReport evaluate(Path checkpoint) {
-        return StageRunner.evaluate(checkpoint, ctx.heldOut(), cfg.spec().eval(), out);
+        return StageRunner.evaluate(checkpoint, ctx.heldOut(), cfg.spec().eval(), cfg.spec().template(), out);
     }
 
     Path evalDir() {
@@ -138,7 +137,7 @@ final class StageExecutor {
 
     private Path sample(RejectionSamplingConfig c, OutputFormat format, Path model, Path dir) {
         createDirectories(dir);
-        RejectionSampler.Result r = StageRunner.rejectionSampling(c, format, model, ctx.train(), dir);
+        RejectionSampler.Result r = StageRunner.rejectionSampling(c, cfg.spec().template(), format, model, ctx.train(), dir);
         sampleMetrics.put("kept", (double) r.kept().size());
         sampleMetrics.put("dropped", (double) r.dropped().size());
         return dir;
@@ -174,7 +173,7 @@ final class StageExecutor {
     private List<SftExample> coldStartData(Path data) {
         List<SftExample> samples = data == null ? List.of() : SftData.read(data.resolve(DATA_FILE));
         return ColdStartCurator.curate(samples, ctx.train(), cfg.spec().rejectionSampling().numPrompts() / 2,
-                Templates::r1Zero);
+                cfg.spec().template()::render);
     }
 
     /** The distillation student: a preset initialised from the run seed, a local directory, or a stored base. */

@@ -6,6 +6,7 @@ import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.rewards.RewardRegistry;
 import io.r1forge.stages.rewards.WeightedReward;
 import io.r1forge.stages.spec.GrpoConfig;
+import io.r1forge.stages.spec.TemplateKind;
 import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.tokenizer.TextTokenizer;
 import io.r1forge.stages.train.AdamW;
@@ -27,13 +28,14 @@ public final class GrpoTrainable implements Trainable {
 
     /** @param reference frozen copy of the starting model, or null when β = 0 (closed with this trainable) */
     public GrpoTrainable(CausalLm policy, CausalLm reference, TextTokenizer tokenizer, List<Problem> problems,
-            GrpoConfig cfg, NDManager manager) {
+            GrpoConfig cfg, TemplateKind template, NDManager manager) {
         this.cfg = cfg;
         this.reference = reference;
         GrpoRewards rewards = new GrpoRewards(new WeightedReward(cfg.rewardWeights()),
                 List.of(RewardRegistry.create("language")));
         LrSchedule schedule = new LrSchedule(LrSchedule.Kind.CONSTANT, cfg.learningRate(), cfg.warmupSteps(), 0, 1);
-        this.trainer = new GrpoTrainer(policy, reference, tokenizer, rewards, problems, schedule, cfg, manager);
+        this.trainer = new GrpoTrainer(policy, reference, tokenizer, rewards, problems, schedule, cfg,
+                new GrpoTrainer.Options(GrpoTrainer.Options.defaults().microBatchSize(), template::render), manager);
     }
 
     @Override

@@ -16,7 +16,6 @@ import io.r1forge.stages.spec.DistillConfig;
 import io.r1forge.stages.spec.PipelineSpec;
 import io.r1forge.stages.spec.RejectionSamplingConfig;
 import io.r1forge.stages.spec.SftConfig;
-import io.r1forge.stages.tasks.Templates;
 import io.r1forge.stages.tokenizer.HfTokenizer;
 import io.r1forge.stages.tokenizer.TinyTokenizer;
 import java.io.IOException;
@@ -63,18 +62,18 @@ public final class PipelineRunner {
         long t1 = System.nanoTime();
         row("base", stage("base", d -> d, base, Map.of()));
         Path r1Zero = trainedStage(Stage.R1_ZERO, "R1-Zero",
-                d -> StageRunner.grpo("r1-zero", spec.r1Zero(), base, ctx.train(), d, listener));
+                d -> StageRunner.grpo("r1-zero", spec.r1Zero(), spec.template(), base, ctx.train(), d, listener));
         Path coldStart = trainedStage(Stage.COLD_START_SFT, "cold-start", d -> StageRunner.sft("cold-start-sft",
                 spec.coldStart(), sftCap(spec.coldStart(), coldStartData(r1Zero, d)), base, coldStartData(r1Zero, d),
                 d, listener));
         Path reasoning = trainedStage(Stage.REASONING_RL, "reasoning RL",
-                d -> StageRunner.grpo("reasoning-rl", spec.reasoningRl(), coldStart, ctx.train(), d, listener));
+                d -> StageRunner.grpo("reasoning-rl", spec.reasoningRl(), spec.template(), coldStart, ctx.train(), d, listener));
         Path data = rejectionSampling(reasoning);
         List<SftExample> kept = SftData.read(data);
         Path rsSft = trainedStage(Stage.RS_SFT, "RS-SFT", d -> StageRunner.sft("rs-sft", spec.rsSft(),
                 sftCap(spec.rsSft(), kept), base, kept, d, listener));
         trainedStage(Stage.FINAL_RL, "final (R1)",
-                d -> StageRunner.grpo("final-rl", spec.finalRl(), rsSft, ctx.train(), d, listener));
+                d -> StageRunner.grpo("final-rl", spec.finalRl(), spec.template(), rsSft, ctx.train(), d, listener));
         if (spec.distill() != null) {
             distill(spec.distill(), base, kept);
         }
@@ -102,7 +101,7 @@ public final class PipelineRunner {
         progress.accept("base: pre-training into " + dir);
         long t = System.nanoTime();
         PretrainStage.run(spec.pretrain(), PretrainStage.settings(spec.pretrain()), Corpus.documents(spec, ctx),
-                ctx.heldOut(), spec.eval(), dir, listener);
+                ctx.heldOut(), spec.eval(), spec.template(), dir, listener);
         baseSeconds = (System.nanoTime() - t) / 1e9;
         StageOutput.commit(dir, "{\"pretrain_seconds\": " + baseSeconds + "}");
         return dir.resolve(TrainingLoop.CHECKPOINT);
@@ -131,7 +130,7 @@ public final class PipelineRunner {
         progress.accept(name + ": starting in " + dir);
         long t = System.nanoTime();
         Path checkpoint = body.apply(dirOrCheckpoint);
-        EvalReport r = StageRunner.evaluate(checkpoint, ctx.heldOut(), ctx.spec().eval(), dir);
+        EvalReport r = StageRunner.evaluate(checkpoint, ctx.heldOut(), ctx.spec().eval(), ctx.spec().template(), dir);
         Map<String, Object> summary = new LinkedHashMap<>(extra);
         summary.put("seconds", (System.nanoTime() - t) / 1e9);
         StageRunner.commit(dir, r, summary);
@@ -151,9 +150,10 @@ public final class PipelineRunner {
                 c.temperature(), c.maxCompletionLength(), 1, 1.0, c.maxParagraphChars(), true, true, 0.0, c.seed());
         Path samples = dir.resolve("r1-zero-samples");
         StageOutput.createDirectories(samples);
-        RejectionSampler.Result r = StageRunner.rejectionSampling(strict, OutputFormat.THINK_ANSWER, r1Zero,
+        RejectionSampler.Result r = StageRunner.rejectionSampling(strict, ctx.spec().template(), OutputFormat.THINK_ANSWER, r1Zero,
                 ctx.train(), samples);
-        List<SftExample> data = ColdStartCurator.curate(r.kept(), ctx.train(), c.numPrompts() / 2, Templates::r1Zero);
+        List<SftExample> data = ColdStartCurator.curate(r.kept(), ctx.train(), c.numPrompts() / 2,
+                ctx.spec().template()::render);
         progress.accept("cold-start data: " + r.kept().size() + " readable R1-Zero samples, " + data.size()
                 + " examples after topping up with reference solutions");
         SftData.write(file, data);
@@ -167,7 +167,7 @@ public final class PipelineRunner {
             StageOutput.createDirectories(dir);
             progress.accept("rejection-sampling: starting in " + dir);
             RejectionSampler.Result r = StageRunner.rejectionSampling(ctx.spec().rejectionSampling(),
-                    OutputFormat.COLD_START, reasoning, ctx.train(), dir);
+                    ctx.spec().template(), OutputFormat.COLD_START, reasoning, ctx.train(), dir);
             int added = topUp(r.kept(), dir);
             StageOutput.commit(dir, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size()
                     + ", \"reference_top_up\": " + added + "}");
@@ -192,7 +192,7 @@ public final class PipelineRunner {
         java.util.Set<String> covered = new java.util.HashSet<>();
         kept.forEach(e -> covered.add(String.valueOf(e.meta().get("promptId"))));
         List<SftExample> refs = ColdStartCurator.references(ctx.train(), covered, (int) (min - reasoning),
-                Templates::r1Zero, OutputFormat.COLD_START::write);
+                ctx.spec().template()::render, OutputFormat.COLD_START::write);
         List<SftExample> all = new java.util.ArrayList<>(kept);
         all.addAll(refs);
         SftData.write(dir.resolve(StageRunner.KEPT), all);
@@ -210,7 +210,7 @@ public final class PipelineRunner {
                 x, listener));
         Path grpoDir = out.resolve("student-grpo");
         EvalReport r = stage("student-grpo", x -> StageRunner.grpo("student-grpo",
-                StepsScale.withMaxSteps(ctx.spec().r1Zero(), steps), student, ctx.train(), x, listener), grpoDir,
+                StepsScale.withMaxSteps(ctx.spec().r1Zero(), steps), ctx.spec().template(), student, ctx.train(), x, listener), grpoDir,
                 Map.of("steps", steps));
         row("student + GRPO", r);
     }

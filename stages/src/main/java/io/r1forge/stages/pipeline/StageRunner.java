@@ -18,7 +18,7 @@ import io.r1forge.stages.spec.GrpoConfig;
 import io.r1forge.stages.spec.RejectionSamplingConfig;
 import io.r1forge.stages.spec.SftConfig;
 import io.r1forge.stages.tasks.Problem;
-import io.r1forge.stages.tasks.Templates;
+import io.r1forge.stages.spec.TemplateKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +39,18 @@ public final class StageRunner {
 
     private StageRunner() {}
 
-    /** GRPO from {@code start} (π_ref = the start model) on {@code problems}; returns {@code out/checkpoint}. */
+    /** As {@link #grpo(String, GrpoConfig, TemplateKind, Path, List, Path, StepListener)} with Table 1's template. */
     public static Path grpo(String stage, GrpoConfig cfg, Path start, List<Problem> problems, Path out,
             StepListener listener) {
+        return grpo(stage, cfg, TemplateKind.R1_ZERO, start, problems, out, listener);
+    }
+
+    /**
+     * GRPO from {@code start} (π_ref = the start model) on {@code problems}, prompts rendered with {@code template};
+     * returns {@code out/checkpoint}.
+     */
+    public static Path grpo(String stage, GrpoConfig cfg, TemplateKind template, Path start, List<Problem> problems,
+            Path out, StepListener listener) {
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingLoop.run(stage, start, out, m, (LoadedCheckpoint loaded) -> {
                 io.r1forge.stages.model.CausalLm reference = null;
@@ -50,7 +59,7 @@ public final class StageRunner {
                         reference = first.model().copyFrozen(m);
                     }
                 }
-                return new GrpoTrainable(loaded.model(), reference, loaded.tokenizer(), problems, cfg, m);
+                return new GrpoTrainable(loaded.model(), reference, loaded.tokenizer(), problems, cfg, template, m);
             }, cfg.checkpointEvery(), listener);
         }
         return out.resolve(TrainingLoop.CHECKPOINT);
@@ -86,11 +95,17 @@ public final class StageRunner {
      */
     public static RejectionSampler.Result rejectionSampling(RejectionSamplingConfig c, OutputFormat format,
             Path source, List<Problem> problems, Path out) {
+        return rejectionSampling(c, TemplateKind.R1_ZERO, format, source, problems, out);
+    }
+
+    /** As above, prompts rendered with {@code template} (the one {@code source} was trained with). */
+    public static RejectionSampler.Result rejectionSampling(RejectionSamplingConfig c, TemplateKind template,
+            OutputFormat format, Path source, List<Problem> problems, Path out) {
         RsSettings settings = new RsSettings(c.samplesPerPrompt(),
                 new GenerationConfig(c.maxCompletionLength(), c.temperature(), 1.0, 0, List.of()),
                 new FilterConfig(c.mixedLanguageThreshold(), c.maxParagraphChars(), c.maxPerPrompt(),
                         c.dropCodeBlocks(), c.dedupe()),
-                c.nonReasoningFraction(), SAMPLING_BATCH, Templates::r1Zero, format);
+                c.nonReasoningFraction(), SAMPLING_BATCH, template::render, format);
         List<Problem> prompts = problems.subList(0, Math.min(c.numPrompts(), problems.size()));
         RejectionSampler.Result r;
         try (NDManager m = NDManager.newBaseManager(); LoadedCheckpoint loaded = Checkpoints.load(source, m)) {
@@ -102,9 +117,15 @@ public final class StageRunner {
         return r;
     }
 
-    /** Evaluates {@code checkpoint} into {@code out/eval}. */
+    /** Evaluates {@code checkpoint} into {@code out/eval} with Table 1's template. */
     public static EvalReport evaluate(Path checkpoint, List<Problem> heldOut, EvalConfig cfg, Path out) {
-        return EvalStage.run(checkpoint, heldOut, cfg, cfg.seed(), out.resolve(EVAL_DIR));
+        return evaluate(checkpoint, heldOut, cfg, TemplateKind.R1_ZERO, out);
+    }
+
+    /** Evaluates {@code checkpoint} into {@code out/eval}, prompts rendered with {@code template}. */
+    public static EvalReport evaluate(Path checkpoint, List<Problem> heldOut, EvalConfig cfg, TemplateKind template,
+            Path out) {
+        return EvalStage.run(checkpoint, heldOut, cfg, template, cfg.seed(), out.resolve(EVAL_DIR));
     }
 
     /** Commits a stage: marker with its eval report (and extra summary fields) as JSON. */

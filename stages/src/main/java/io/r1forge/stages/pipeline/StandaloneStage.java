@@ -8,7 +8,6 @@ import io.r1forge.stages.sft.ColdStartCurator;
 import io.r1forge.stages.sft.SftData;
 import io.r1forge.stages.sft.SftExample;
 import io.r1forge.stages.spec.PipelineSpec;
-import io.r1forge.stages.tasks.Templates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,14 @@ public record StandaloneStage(Stage stage, PipelineContext ctx, Path start, Path
         StageOutput.createDirectories(out);
         PipelineSpec s = ctx.spec();
         if (stage == Stage.REJECTION_SAMPLING) {
-            RejectionSampler.Result r = StageRunner.rejectionSampling(s.rejectionSampling(), OutputFormat.COLD_START,
+            RejectionSampler.Result r = StageRunner.rejectionSampling(s.rejectionSampling(), s.template(),
+                    OutputFormat.COLD_START,
                     require(start, "--base"), ctx.train(), out);
             StageOutput.commit(out, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size() + "}");
             return null;
         }
         Path checkpoint = train(listener, s);
-        EvalReport report = StageRunner.evaluate(checkpoint, ctx.heldOut(), s.eval(), out);
+        EvalReport report = StageRunner.evaluate(checkpoint, ctx.heldOut(), s.eval(), s.template(), out);
         StageRunner.commit(out, report, Map.of("stage", stage.cliName()));
         return report;
     }
@@ -46,16 +46,16 @@ public record StandaloneStage(Stage stage, PipelineContext ctx, Path start, Path
     private Path train(StepListener listener, PipelineSpec s) {
         return switch (stage) {
             case PRETRAIN -> PretrainStage.run(s.pretrain(), PretrainStage.settings(s.pretrain()),
-                    Corpus.documents(s, ctx), ctx.heldOut(), s.eval(), out, listener);
-            case R1_ZERO -> StageRunner.grpo("r1-zero", s.r1Zero(), require(start, "--base"), ctx.train(), out,
+                    Corpus.documents(s, ctx), ctx.heldOut(), s.eval(), s.template(), out, listener);
+            case R1_ZERO -> StageRunner.grpo("r1-zero", s.r1Zero(), s.template(), require(start, "--base"), ctx.train(), out,
                     listener);
-            case REASONING_RL -> StageRunner.grpo("reasoning-rl", s.reasoningRl(), require(start, "--base"),
+            case REASONING_RL -> StageRunner.grpo("reasoning-rl", s.reasoningRl(), s.template(), require(start, "--base"),
                     ctx.train(), out, listener);
-            case FINAL_RL -> StageRunner.grpo("final-rl", s.finalRl(), require(start, "--base"), ctx.train(), out,
+            case FINAL_RL -> StageRunner.grpo("final-rl", s.finalRl(), s.template(), require(start, "--base"), ctx.train(), out,
                     listener);
             case COLD_START_SFT -> StageRunner.sft("cold-start-sft", s.coldStart(), require(start, "--base"),
                     ColdStartCurator.curate(data == null ? List.of() : SftData.read(data), ctx.train(),
-                            s.rejectionSampling().numPrompts() / 2, Templates::r1Zero), out, listener);
+                            s.rejectionSampling().numPrompts() / 2, s.template()::render), out, listener);
             case RS_SFT -> StageRunner.sft("rs-sft", s.rsSft(), require(start, "--base"), sftData(), out, listener);
             case DISTILL -> StageRunner.sft("distill", require(s.distill(), "distill section").sft(),
                     require(start, "--base"), sftData(), out, listener);

@@ -25,7 +25,7 @@ public final class StepsScale {
         PretrainConfig pretrain = new PretrainConfig(p.modelPreset(), p.corpusDocuments(), scale(p.steps(), s),
                 p.learningRate(), p.batchSize(), p.seqLength(), Math.min(p.warmupSteps(), scale(p.steps(), s) - 1),
                 p.seed(), p.corpus());
-        return new PipelineSpec(spec.name(), spec.baseModel(), spec.task(), spec.seed(), pretrain,
+        return new PipelineSpec(spec.name(), spec.baseModel(), spec.task(), spec.template(), spec.seed(), pretrain,
                 grpo(spec.r1Zero(), s), spec.coldStart(), grpo(spec.reasoningRl(), s), spec.rejectionSampling(),
                 spec.rsSft(), grpo(spec.finalRl(), s), spec.distill(), spec.eval(), spec.gates());
     }

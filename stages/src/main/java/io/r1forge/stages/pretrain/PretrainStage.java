@@ -13,6 +13,7 @@ import io.r1forge.stages.pipeline.StepListener;
 import io.r1forge.stages.pipeline.TrainingLoop;
 import io.r1forge.stages.spec.EvalConfig;
 import io.r1forge.stages.spec.PretrainConfig;
+import io.r1forge.stages.spec.TemplateKind;
 import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.tokenizer.HfTokenizer;
 import io.r1forge.stages.tokenizer.TinyTokenizer;
@@ -54,6 +55,12 @@ public final class PretrainStage {
      */
     public static Path run(PretrainConfig config, PretrainSettings settings, LongFunction<String> documents,
             List<Problem> heldOut, EvalConfig eval, Path out, StepListener listener) {
+        return run(config, settings, documents, heldOut, eval, TemplateKind.R1_ZERO, out, listener);
+    }
+
+    /** As above, the progress evaluations' prompts rendered with {@code template}. */
+    public static Path run(PretrainConfig config, PretrainSettings settings, LongFunction<String> documents,
+            List<Problem> heldOut, EvalConfig eval, TemplateKind template, Path out, StepListener listener) {
         Path init = out.resolve("init");
         if (!Files.isDirectory(init)) {
             try (NDManager m = NDManager.newBaseManager(); HfTokenizer tok = TinyTokenizer.standard().load()) {
@@ -67,14 +74,15 @@ public final class PretrainStage {
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingLoop.run("pretrain", init, out, m, (LoadedCheckpoint loaded) -> new PretrainTrainer(
                     loaded.model(), loaded.tokenizer(), documents, settings,
-                    new Evaluator(loaded.model(), loaded.tokenizer(), progressSettings(eval, settings)), progress,
+                    new Evaluator(loaded.model(), loaded.tokenizer(), progressSettings(eval, template, settings)), progress,
                     config.seed(), m), settings.checkpointEvery(), listener);
         }
         return out.resolve(TrainingLoop.CHECKPOINT);
     }
 
-    private static io.r1forge.stages.eval.EvalSettings progressSettings(EvalConfig eval, PretrainSettings s) {
-        io.r1forge.stages.eval.EvalSettings e = EvalStage.settings(eval);
+    private static io.r1forge.stages.eval.EvalSettings progressSettings(EvalConfig eval, TemplateKind template,
+            PretrainSettings s) {
+        io.r1forge.stages.eval.EvalSettings e = EvalStage.settings(eval, template);
         return new io.r1forge.stages.eval.EvalSettings(s.evalSamples(), e.temperature(), e.topP(), e.maxNewTokens(),
                 true, e.batchSize(), e.template());
     }

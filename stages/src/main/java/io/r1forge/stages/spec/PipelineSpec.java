@@ -19,6 +19,8 @@ import java.util.Map;
  * @param baseModel {@code builtin:tiny-base} (pre-trained by this project, see {@code pretrain}),
  *     {@code s3://…} artifact, or a local Hugging Face layout directory
  * @param task the problems
+ * @param template the prompt template of every stage ({@code r1_zero} = Table 1, the default; {@code
+ *     r1_zero_short} = its last line, for character-level tokenizers: see {@link TemplateKind})
  * @param seed run seed (stages have their own seeds for sampling and data order)
  * @param pretrain how {@code builtin:tiny-base} is built (ignored for other base models)
  * @param r1Zero stage 1: GRPO from base, accuracy + format
@@ -35,6 +37,7 @@ public record PipelineSpec(
         String name,
         String baseModel,
         TaskSpec task,
+        @OptionalField TemplateKind template,
         long seed,
         PretrainConfig pretrain,
         GrpoConfig r1Zero,
@@ -54,8 +57,24 @@ public record PipelineSpec(
     /** Names of the bundled presets, under {@code presets/<name>.yaml}. */
     public static final List<String> PRESETS = List.of("tiny", "small", "qwen2.5-1.5b");
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public PipelineSpec {
+        template = template == null ? TemplateKind.R1_ZERO : template;
         gates = gates == null ? Map.of() : Map.copyOf(gates);
+    }
+
+    /** A spec with the default template (Table 1): the component list before {@code template} existed. */
+    public PipelineSpec(String name, String baseModel, TaskSpec task, long seed, PretrainConfig pretrain,
+            GrpoConfig r1Zero, SftConfig coldStart, GrpoConfig reasoningRl, RejectionSamplingConfig rejectionSampling,
+            SftConfig rsSft, GrpoConfig finalRl, DistillConfig distill, EvalConfig eval, Map<String, Gate> gates) {
+        this(name, baseModel, task, TemplateKind.R1_ZERO, seed, pretrain, r1Zero, coldStart, reasoningRl,
+                rejectionSampling, rsSft, finalRl, distill, eval, gates);
+    }
+
+    /** A copy with another template. */
+    public PipelineSpec withTemplate(TemplateKind t) {
+        return new PipelineSpec(name, baseModel, task, t, seed, pretrain, r1Zero, coldStart, reasoningRl,
+                rejectionSampling, rsSft, finalRl, distill, eval, gates);
     }
 
     /** Parses and validates YAML or JSON text. @throws SpecException listing every violation */

@@ -95,6 +95,10 @@ final class SpecParser {
             String at = path(e.getPath().subList(0, e.getPath().size() - 1));
             throw new SpecException(List.of("unknown field '" + e.getPropertyName() + "' at " + label(at)));
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                throw new SpecException(List.of(path(e.getPath()) + ": unknown value '" + e.getValue() + "' (known: "
+                        + String.join(", ", enumNames(e.getTargetType())) + ")"));
+            }
             throw new SpecException(List.of(path(e.getPath()) + ": expected " + e.getTargetType().getSimpleName()
                     + " (was '" + e.getValue() + "')"));
         } catch (ValueInstantiationException e) {
@@ -105,6 +109,15 @@ final class SpecParser {
         } catch (JsonProcessingException e) {
             throw new SpecException(List.of("cannot read spec: " + e.getOriginalMessage()));
         }
+    }
+
+    /** An enum's spec spellings (its {@code @JsonProperty} names), e.g. {@code r1_zero, r1_zero_short}. */
+    static List<String> enumNames(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getFields()).filter(java.lang.reflect.Field::isEnumConstant).map(f -> {
+            com.fasterxml.jackson.annotation.JsonProperty p =
+                    f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return p != null ? p.value() : f.getName();
+        }).toList();
     }
 
     private static ObjectNode readObject(String text, String source) {

@@ -24,6 +24,12 @@ public final class Templates {
                     + "<answer> </answer> tags, respectively, i.e., <think> reasoning process here </think> "
                     + "<answer> answer here </answer>. User: {prompt}. Assistant:";
 
+    /**
+     * Table 1's last line only, for character-level tokenizers where the full template costs ~430 tokens a prompt
+     * (see {@code spec.TemplateKind}).
+     */
+    public static final String R1_ZERO_SHORT = "User: {prompt}. Assistant:";
+
     private Templates() {}
 
     /** The R1-Zero prompt for a question, e.g. {@code "... User: What is 3 + 5?. Assistant:"}. */
@@ -34,6 +40,11 @@ public final class Templates {
     /** The R1-Zero prompt for a problem. */
     public static String r1Zero(Problem problem) {
         return r1Zero(problem.prompt());
+    }
+
+    /** The short R1-Zero prompt for a problem, e.g. {@code "User: What is 3 + 5?. Assistant:"}. */
+    public static String r1ZeroShort(Problem problem) {
+        return R1_ZERO_SHORT.replace("{prompt}", problem.prompt());
     }
 
     /** A well-formed completion as the corpus writes it: {@code " <think> r </think> <answer> a </answer>"}. */

@@ -76,7 +76,9 @@ class PipelineSpecTest {
                 Arguments.of(Map.of("gates.rl.min.x", "1"), "gates.rl: unknown stage (known: pretrain, r1_zero, cold_start, "
                         + "reasoning_rl, rejection_sampling, rs_sft, final_rl, distill)"),
                 Arguments.of(Map.of("r1_zero.num_generations", "eight"), "r1_zero.num_generations: expected int (was 'eight')"),
-                Arguments.of(Map.of("r1_zero.loss_type", "ppo"), "r1_zero.loss_type: expected LossType (was 'ppo')"),
+                Arguments.of(Map.of("r1_zero.loss_type", "ppo"),
+                        "r1_zero.loss_type: unknown value 'ppo' (known: grpo, dapo, dr_grpo)"),
+                Arguments.of(Map.of("template", "chatml"), "template: unknown value 'chatml' (known: r1_zero, r1_zero_short)"),
                 Arguments.of(Map.of("task.eval_seed", "1"), "task.eval_seed: must differ from task.seed (both 1)"),
                 Arguments.of(Map.of("rejection_sampling.max_per_prompt", "9"),
                         "rejection_sampling.max_per_prompt: must be <= samples_per_prompt 4 (was 9)"),
@@ -90,6 +92,27 @@ class PipelineSpecTest {
     void badOverridesAreNamed(Map<String, String> overrides, String expected) {
         SpecException e = assertThrows(SpecException.class, () -> PipelineSpec.preset("tiny").withOverrides(overrides));
         assertTrue(e.violations().contains(expected), "violations: " + e.violations());
+    }
+
+    @Test
+    void templateDefaultsToTable1AndEntersTheHash() {
+        PipelineSpec small = PipelineSpec.preset("small");
+        assertEquals(TemplateKind.R1_ZERO, small.template());
+        assertEquals(TemplateKind.R1_ZERO, PipelineSpec.preset("qwen2.5-1.5b").template());
+        PipelineSpec tiny = PipelineSpec.preset("tiny");
+        assertEquals(TemplateKind.R1_ZERO_SHORT, tiny.template());
+        assertTrue(tiny.toJson().contains("\"template\":\"r1_zero_short\""), tiny.toJson());
+        PipelineSpec longForm = tiny.withOverrides(Map.of("template", "r1_zero"));
+        assertEquals(TemplateKind.R1_ZERO, longForm.template());
+        assertNotEquals(tiny.sha256(), longForm.sha256());
+        String yaml = "preset: small\nname: no-template\n";
+        assertEquals(TemplateKind.R1_ZERO, PipelineSpec.parse(yaml).template(), "an absent template is Table 1");
+        io.r1forge.stages.tasks.Problem p = new io.r1forge.stages.tasks.ArithmeticGenerator(
+                io.r1forge.stages.tasks.ArithmeticConfig.tiny()).generate(new java.util.Random(1),
+                io.r1forge.stages.tasks.Language.EN, "p1");
+        assertEquals("User: " + p.prompt() + ". Assistant:", TemplateKind.R1_ZERO_SHORT.render(p));
+        assertTrue(TemplateKind.R1_ZERO.render(p).startsWith("A conversation between User and Assistant."));
+        assertTrue(TemplateKind.R1_ZERO.render(p).endsWith(TemplateKind.R1_ZERO_SHORT.render(p)));
     }
 
     @Test
