@@ -33,7 +33,7 @@ public record SampleRecord(
         double advantage) {
 
     /** All B completions of a step's rollout. */
-    static List<SampleRecord> of(long step, Rollout r) {
+    public static List<SampleRecord> of(long step, Rollout r) {
         return java.util.stream.IntStream.range(0, r.size()).mapToObj(i -> {
             var p = r.problems().get(i / r.groupSize());
             Map<String, Double> byName = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.r1forge.stages.eval.EvalReport;
 import io.r1forge.stages.eval.EvalStage;
 import io.r1forge.stages.generate.GenerationConfig;
+import io.r1forge.stages.grpo.SampleFiles;
 import io.r1forge.stages.io.Checkpoint.LoadedCheckpoint;
 import io.r1forge.stages.rs.FilterConfig;
 import io.r1forge.stages.rs.OutputFormat;
@@ -47,7 +48,8 @@ public final class StageRunner {
 
     /**
      * GRPO from {@code start} (π_ref = the start model) on {@code problems}, prompts rendered with {@code template};
-     * returns {@code out/checkpoint}.
+     * returns {@code out/checkpoint}. Also writes {@code out/metrics.jsonl} (every step) and {@code
+     * out/samples.jsonl} (the completions of the last {@link SampleFiles#DEFAULT_KEEP} steps).
      */
     public static Path grpo(String stage, GrpoConfig cfg, TemplateKind template, Path start, List<Problem> problems,
             Path out, StepListener listener) {
@@ -59,9 +61,11 @@ public final class StageRunner {
                         reference = first.model().copyFrozen(m);
                     }
                 }
-                return new GrpoTrainable(loaded.model(), reference, loaded.tokenizer(), problems, cfg, template, m);
+                return new GrpoTrainable(loaded.model(), reference, loaded.tokenizer(), problems, cfg, template, out,
+                        SampleFiles.DEFAULT_KEEP, m);
             }, cfg.checkpointEvery(), listener);
         }
+        SampleFiles.collect(out, cfg.maxSteps(), SampleFiles.DEFAULT_KEEP);
         return out.resolve(TrainingLoop.CHECKPOINT);
     }
 

@@ -1,19 +1,17 @@
 package io.r1forge.stages.pipeline;
 
 import ai.djl.ndarray.NDManager;
+import io.r1forge.stages.io.AtomicDirectory;
 import io.r1forge.stages.io.Checkpoint.LoadedCheckpoint;
 import io.r1forge.stages.tokenizer.TextTokenizer;
 import io.r1forge.stages.train.TrainStep;
 import io.r1forge.stages.train.TrainingState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Drives a {@link Trainable} to its last step with periodic resumable snapshots, in a stage output directory:
@@ -22,10 +20,12 @@ import java.util.stream.Stream;
  *   out/resume/checkpoint/   weights at the snapshot step (Hugging Face layout)
  *   out/resume/state/        TrainingState (step, AdamW moments, RNG, data cursor)
  *   out/checkpoint/          the final checkpoint, written when training is done
+ *   out/metrics.jsonl        every step's metrics ({@link MetricsLog})
  * </pre>
  *
- * A snapshot is built in {@code out/resume.tmp} and renamed over {@code out/resume}, so weights and state always
- * belong to the same step. {@link #resumeSource} tells a stage where to load its model from.
+ * A snapshot is written whole by {@link AtomicDirectory} ({@code out/resume.tmp} renamed over {@code out/resume}),
+ * so weights and state always belong to the same step. {@link #resumeSource} tells a stage where to load its model
+ * from. A stopped stage resumed from its snapshot ends with the weights and metrics of an uninterrupted one.
  */
 public final class TrainingLoop {
     public static final String RESUME = "resume";
@@ -56,10 +56,12 @@ public final class TrainingLoop {
                 TrainingState state = TrainingState.load(out.resolve(RESUME).resolve("state"), trainer.optimizer());
                 trainer.restore(state);
             }
+            MetricsLog.truncate(out, trainer.step());
             Map<String, Double> last = Map.of();
             while (trainer.step() < trainer.totalSteps()) {
                 last = trainer.trainStep();
                 long step = trainer.step();
+                MetricsLog.append(out, step, last);
                 listener.onStep(stage, step, trainer.totalSteps(), last);
                 if (checkpointEvery > 0 && step % checkpointEvery == 0 && step < trainer.totalSteps()) {
                     snapshot(out, trainer, loaded.tokenizer());
@@ -80,35 +82,16 @@ public final class TrainingLoop {
         return m;
     }
 
-    /** Writes weights + state to {@code out/resume.tmp}, then swaps it in for {@code out/resume}. */
+    /** Writes weights + state as one directory {@code out/resume}. */
     static void snapshot(Path out, Trainable trainer, TextTokenizer tokenizer) {
-        Path tmp = out.resolve(RESUME + ".tmp");
-        Path dir = out.resolve(RESUME);
-        Path old = out.resolve(RESUME + ".old");
-        try {
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
+        AtomicDirectory.write(out.resolve(RESUME), tmp -> {
             Checkpoints.save(tmp.resolve(CHECKPOINT), trainer.model(), tokenizer);
             trainer.state().save(tmp.resolve("state"), trainer.optimizer());
-            deleteTree(old);
-            if (Files.exists(dir)) {
-                StageOutput.move(dir, old);
-            }
-            StageOutput.move(tmp, dir);
-            deleteTree(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot snapshot training state in " + out, e);
-        }
+        });
     }
 
+    /** Deletes a file tree if present ({@link AtomicDirectory#deleteTree}). */
     public static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        AtomicDirectory.deleteTree(p);
     }
 }

@@ -12,7 +12,15 @@ import io.r1forge.stages.io.NdArrays;
 import io.r1forge.stages.io.Checkpoint.LoadedCheckpoint;
 import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.model.ModelConfig;
+import io.r1forge.stages.grpo.SampleFiles;
 import io.r1forge.stages.sft.SftExample;
+import io.r1forge.stages.spec.GrpoConfig;
+import io.r1forge.stages.spec.LossType;
+import io.r1forge.stages.spec.TemplateKind;
+import io.r1forge.stages.tasks.ArithmeticConfig;
+import io.r1forge.stages.tasks.ArithmeticGenerator;
+import io.r1forge.stages.tasks.Language;
+import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.spec.SftConfig;
 import io.r1forge.stages.tokenizer.HfTokenizer;
 import io.r1forge.stages.tokenizer.TinyTokenizer;
@@ -81,5 +89,61 @@ class StageResumeTest {
         // and training did move the weights
         Map<String, HostTensor> s = weights(start);
         assertFalse(java.util.Arrays.equals(s.get("model.norm.weight").data(), a.get("model.norm.weight").data()));
+    }
+
+    /** 4 steps of 2 prompts × G = 4, β > 0 (π_ref reloaded from the start on resume), snapshot every 2 steps. */
+    static final GrpoConfig GRPO = new GrpoConfig(4, 0.05, 0.2, 0.28, 1, LossType.DAPO, true, 1.0, 1.0, 6, 3e-3, 4, 2,
+            Map.of("accuracy", 1.0, "format", 0.5), 1, 1.0, 0.01, 2, 0, 99);
+
+    static List<Problem> problems() {
+        ArithmeticGenerator g = new ArithmeticGenerator(ArithmeticConfig.tiny());
+        java.util.Random r = new java.util.Random(5);
+        List<Problem> out = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            out.add(g.generate(r, Language.EN, "p" + i));
+        }
+        return out;
+    }
+
+    @Test
+    void interruptedGrpoStageResumesToTheSameWeightsMetricsAndSamples(@TempDir Path tmp) throws Exception {
+        Path start = initialCheckpoint(tmp.resolve("start"));
+        Path straightDir = tmp.resolve("straight");
+        Path straight = StageRunner.grpo("r1-zero", GRPO, TemplateKind.R1_ZERO_SHORT, start, problems(), straightDir,
+                StepListener.NONE);
+
+        Path out = tmp.resolve("interrupted");
+        StepListener killAt3 = (stage, step, total, metrics) -> {
+            if (step == 3) {
+                throw new IllegalStateException("simulated kill at step 3");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> StageRunner.grpo("r1-zero", GRPO, TemplateKind.R1_ZERO_SHORT,
+                start, problems(), out, killAt3));
+        assertEquals(3, MetricsLog.read(out).size(), "step 3's metrics line is written before the kill");
+        List<Long> resumedSteps = new ArrayList<>();
+        Path resumed = StageRunner.grpo("r1-zero", GRPO, TemplateKind.R1_ZERO_SHORT, start, problems(), out,
+                (stage, step, total, metrics) -> resumedSteps.add(step));
+        assertEquals(List.of(3L, 4L), resumedSteps, "resumes after the step-2 snapshot");
+
+        Map<String, HostTensor> a = weights(straight);
+        Map<String, HostTensor> b = weights(resumed);
+        a.forEach((name, t) -> assertArrayEquals(t.data(), b.get(name).data(), 1e-6f, name));
+        assertEquals(withoutTimings(MetricsLog.read(straightDir)), withoutTimings(MetricsLog.read(out)));
+        assertEquals(List.of(1L, 2L, 3L, 4L), MetricsLog.read(out).stream()
+                .map(m -> ((Number) m.get("step")).longValue()).toList());
+        List<String> samples = Files.readAllLines(straightDir.resolve(SampleFiles.SAMPLES));
+        assertEquals(4 * 2 * 4, samples.size(), "the last 4 (≤ 8 kept) steps × 2 prompts × G 4");
+        assertEquals(samples, Files.readAllLines(out.resolve(SampleFiles.SAMPLES)));
+        assertTrue(samples.get(0).contains("\"step\":1"), samples.get(0));
+    }
+
+    private static List<Map<String, Object>> withoutTimings(List<Map<String, Object>> lines) {
+        return lines.stream().map(m -> {
+            Map<String, Object> c = new java.util.LinkedHashMap<>(m);
+            c.remove("sampling_seconds");
+            c.remove("training_seconds");
+            return (Map<String, Object>) c;
+        }).toList();
     }
 }
