@@ -13,8 +13,10 @@ import io.r1forge.tests.harness.WorkerProcess;
 import io.r1forge.workflows.ArtifactRef;
 import io.r1forge.workflows.PipelineProgress.LiveStage;
 import io.r1forge.workflows.PipelineResult;
+import io.r1forge.workflows.PipelineStatus;
 import io.r1forge.workflows.RunState;
 import io.r1forge.workflows.StageName;
+import io.r1forge.workflows.StageState;
 import io.r1forge.workflows.StageStatus;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -50,12 +52,14 @@ class S3OutageTest {
                     (System.nanoTime() - t0) / 1e9);
             assertTrue(inR1Zero(stack, runId), "the outage must end while R1-Zero still runs: make the stage longer");
 
-            PipelineResult result = Runs.awaitEnd(stack, runId, Runs.RUN_PATIENCE, logs);
-            assertEquals(RunState.COMPLETED, result.state(), result::toString);
-            StageStatus r1Zero = result.stages().get(StageName.R1_ZERO);
+            PipelineStatus afterR1Zero = Runs.awaitStatus(stack, runId, Runs.STAGE_PATIENCE, "past R1-Zero",
+                    st -> st.stages().get(StageName.R1_ZERO).state() == StageState.SUCCEEDED, logs);
+            StageStatus r1Zero = afterR1Zero.stages().get(StageName.R1_ZERO);
             for (ArtifactRef ref : r1Zero.outputs().values()) {
                 assertTrue(stack.store().verify(ArtifactRefs.id(ref)).ok(), ref.id() + " verifies after the outage");
             }
+            PipelineResult result = Runs.awaitEnd(stack, runId, Runs.RUN_PATIENCE, logs);
+            assertEquals(RunState.COMPLETED, result.state(), result::toString);
             System.out.printf("S3 outage run %s completed; R1-Zero took %d attempt(s)%n", runId, r1Zero.attempts());
         } finally {
             stack.startS3();

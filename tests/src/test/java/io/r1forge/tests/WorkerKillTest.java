@@ -13,9 +13,11 @@ import io.r1forge.tests.harness.ShortSpecs;
 import io.r1forge.tests.harness.WorkerProcess;
 import io.r1forge.workflows.PipelineProgress.LiveStage;
 import io.r1forge.workflows.PipelineResult;
+import io.r1forge.workflows.PipelineStatus;
 import io.r1forge.workflows.RunState;
 import io.r1forge.workflows.StageName;
 import io.r1forge.workflows.StageProgress;
+import io.r1forge.workflows.StageState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,24 +62,29 @@ class WorkerKillTest {
                             .filter(p -> !p.equals(lastOfFirst) && p.step() > committedStep), logs);
             double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
 
-            PipelineResult result = Runs.awaitEnd(stack, runId, Runs.RUN_PATIENCE, logs);
-            assertEquals(RunState.COMPLETED, result.state(), result::toString);
-            assertEquals(2, result.stages().get(StageName.R1_ZERO).attempts(), "R1-Zero ran twice (killed once)");
+            PipelineStatus afterR1Zero = Runs.awaitStatus(stack, runId, Runs.STAGE_PATIENCE, "past R1-Zero",
+                    st -> st.stages().get(StageName.R1_ZERO).state() == StageState.SUCCEEDED, logs);
+            assertEquals(2, afterR1Zero.stages().get(StageName.R1_ZERO).attempts(), "R1-Zero ran twice (killed once)");
 
             long firstStepRedone = firstStepOfAttempt(stack, runId, 2, logs);
             long resumedFrom = firstStepRedone - 1;
+            long lastCommitted = lastSnapshotStep(stack, runId, 1);
             long doneBeforeKill = Math.max(beforeKill.step(), lastStepOfAttempt(stack, runId, 1));
-            System.out.printf("kill -9 mid-R1-Zero: killed at step %d (committed step %d), attempt 2 resumed from"
-                            + " step %d: %d steps redone (checkpoint every %d); recovery (kill -> first progress"
-                            + " heartbeat of the new attempt) %.1f s with a %d s heartbeat timeout%n",
-                    doneBeforeKill, committedStep, resumedFrom, doneBeforeKill - resumedFrom, EVERY, recoverySeconds,
-                    HEARTBEAT_TIMEOUT.toSeconds());
-            assertTrue(resumedFrom >= committedStep, "resumed from step " + resumedFrom
-                    + ", before the heartbeated checkpoint at step " + committedStep);
-            assertTrue(resumedFrom > 0, "attempt 2 started over from step 0");
+            System.out.printf("kill -9 mid-R1-Zero: killed at step >= %d (newest committed snapshot: step %d),"
+                            + " attempt 2 resumed from step %d: %d steps redone (checkpoint every %d); recovery"
+                            + " (kill -> first progress heartbeat of the new attempt) %.1f s with a %d s heartbeat"
+                            + " timeout%n", doneBeforeKill, lastCommitted, resumedFrom, doneBeforeKill - resumedFrom,
+                    EVERY, recoverySeconds, HEARTBEAT_TIMEOUT.toSeconds());
+            assertTrue(lastCommitted >= committedStep, "the heartbeated checkpoint (step " + committedStep
+                    + ") is committed");
+            assertEquals(lastCommitted, resumedFrom, "attempt 2 resumes from the newest committed snapshot");
+            // Snapshot s is committed while step s + 1 runs: the dead attempt had done at most EVERY more steps.
             assertTrue(doneBeforeKill - resumedFrom <= EVERY, (doneBeforeKill - resumedFrom)
                     + " steps redone, more than one checkpoint interval (" + EVERY + ")");
             assertFalse(resumed.lastCommittedCheckpoint() == null, "attempt 2 heartbeats a committed checkpoint");
+
+            PipelineResult result = Runs.awaitEnd(stack, runId, Runs.RUN_PATIENCE, logs);
+            assertEquals(RunState.COMPLETED, result.state(), result::toString);
         } finally {
             Runs.terminateQuietly(stack, runId);
             first.close();
@@ -101,6 +108,13 @@ class WorkerKillTest {
         String last = artifactId.substring(artifactId.lastIndexOf('/') + 1);
         assertTrue(last.startsWith("step-"), "not a step snapshot: " + artifactId);
         return Long.parseLong(last.substring("step-".length()));
+    }
+
+    /** The step of the newest resume snapshot R1-Zero's {@code attempt} committed ({@code train-state/…/step-N}). */
+    private static long lastSnapshotStep(EmbeddedStack stack, String runId, int attempt) {
+        return stack.store().list("train-state/" + runId + "/r1-zero/attempt-" + attempt + "/").stream()
+                .mapToLong(id -> stepOf(id.value())).max()
+                .orElseThrow(() -> new AssertionError("attempt " + attempt + " committed no snapshot"));
     }
 
     /** The first step R1-Zero's metrics stream records for {@code attempt}: where that attempt started. */

@@ -29,10 +29,12 @@ public final class ShortSpecs {
         o.put("eval.num_problems", "3");
         o.put("eval.samples_per_problem", "2");
         o.put("eval.max_completion_length", "16");
-        o.put("pretrain.steps", "3");
+        // One step: pre-training runs a 64-problem progress evaluation every max(1, steps / 5) steps, so every
+        // extra step of a shortened base costs a whole evaluation.
+        o.put("pretrain.steps", "1");
         o.put("pretrain.batch_size", "2");
         o.put("pretrain.seq_length", "64");
-        o.put("pretrain.warmup_steps", "1");
+        o.put("pretrain.warmup_steps", "0");
         o.put("pretrain.corpus_documents", "20");
         for (String rl : List.of("r1_zero", "reasoning_rl", "final_rl")) {
             o.put(rl + ".max_steps", "2");
