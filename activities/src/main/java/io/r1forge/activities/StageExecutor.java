@@ -102,7 +102,10 @@ final class StageExecutor {
         return extra;
     }
 
-    /** Counts of the last {@link #extraOutputs} sampling ({@code kept}, {@code dropped}); empty before. */
+    /**
+     * Counts of the last {@link #extraOutputs} sampling ({@code kept}, {@code dropped}, {@code reference_fraction}:
+     * the share of reference solutions rejection sampling added when it kept too few); empty before.
+     */
     Map<String, Double> sampleMetrics() {
         return Map.copyOf(sampleMetrics);
     }
@@ -140,6 +143,7 @@ final class StageExecutor {
         RejectionSampler.Result r = StageRunner.rejectionSampling(c, cfg.spec().template(), format, model, ctx.train(), dir);
         sampleMetrics.put("kept", (double) r.kept().size());
         sampleMetrics.put("dropped", (double) r.dropped().size());
+        sampleMetrics.put("reference_fraction", r.referenceFraction());
         return dir;
     }
 
@@ -151,10 +155,9 @@ final class StageExecutor {
         }
     }
 
-    /** As the standalone pipeline: one readable, verified sample per prompt, single-language, no code blocks. */
+    /** As the standalone pipeline ({@link RejectionSamplingConfig#strict}). */
     private static RejectionSamplingConfig strict(RejectionSamplingConfig c) {
-        return new RejectionSamplingConfig(c.numPrompts(), c.samplesPerPrompt(), c.temperature(),
-                c.maxCompletionLength(), 1, 1.0, c.maxParagraphChars(), true, true, 0.0, c.seed());
+        return c.strict();
     }
 
     /**

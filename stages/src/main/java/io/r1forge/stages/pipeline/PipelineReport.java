@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.r1forge.stages.eval.EvalReport;
 import io.r1forge.stages.sft.SftData;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,11 +14,19 @@ import java.util.Map;
  *
  * @param baseSeconds time spent pre-training the base in this run (0 when it was reused from the cache)
  * @param stagesSeconds time of stages 1–5 and their evaluations
+ * @param notes what a reader must know to trust the rows, e.g. the share of reference solutions in a data set
  */
 public record PipelineReport(String name, Map<String, EvalReport> rows, double baseSeconds, double stagesSeconds,
-        double totalSeconds) {
+        double totalSeconds, List<String> notes) {
     public PipelineReport {
         rows = new LinkedHashMap<>(rows);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public PipelineReport(String name, Map<String, EvalReport> rows, double baseSeconds, double stagesSeconds,
+            double totalSeconds) {
+        this(name, rows, baseSeconds, stagesSeconds, totalSeconds, List.of());
     }
 
     public String toMarkdown() {
@@ -32,6 +41,10 @@ public record PipelineReport(String name, Map<String, EvalReport> rows, double b
         rows.forEach((label, r) -> sb.append(r.markdownRow(label)));
         sb.append(String.format(Locale.ROOT, "%nBase pre-training: %.0f s%s; stages 1–5 with evaluations: %.0f s.%n",
                 baseSeconds, baseSeconds == 0 ? " (reused from the cache)" : "", stagesSeconds));
+        if (!notes.isEmpty()) {
+            sb.append("\nNotes:\n");
+            notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+        }
         return sb.toString();
     }
 

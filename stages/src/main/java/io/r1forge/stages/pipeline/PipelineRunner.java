@@ -42,6 +42,7 @@ public final class PipelineRunner {
     private final StepListener listener;
     private final Consumer<String> progress;
     private final Map<String, EvalReport> rows = new LinkedHashMap<>();
+    private final java.util.Set<String> notes = new java.util.LinkedHashSet<>();
     private double baseSeconds;
 
     public PipelineRunner(PipelineSpec spec, Path out, BaseModelCache cache, double stepsScale, StepListener listener,
@@ -79,7 +80,7 @@ public final class PipelineRunner {
         }
         double stagesSeconds = (System.nanoTime() - t1) / 1e9;
         PipelineReport report = new PipelineReport(spec.name(), rows, baseSeconds, stagesSeconds,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, List.copyOf(notes));
         StageOutput.writeAtomically(out.resolve("pipeline-report.md"), report.toMarkdown());
         StageOutput.writeAtomically(out.resolve("pipeline-report.json"), report.toJson());
         return report;
@@ -143,11 +144,12 @@ public final class PipelineRunner {
     private List<SftExample> coldStartData(Path r1Zero, Path dir) {
         Path file = dir.resolve("cold-start-data.jsonl");
         if (Files.isRegularFile(file)) {
-            return SftData.read(file);
+            List<SftExample> data = SftData.read(file);
+            referenceNote("cold-start data", data);
+            return data;
         }
         RejectionSamplingConfig c = ctx.spec().rejectionSampling();
-        RejectionSamplingConfig strict = new RejectionSamplingConfig(c.numPrompts(), c.samplesPerPrompt(),
-                c.temperature(), c.maxCompletionLength(), 1, 1.0, c.maxParagraphChars(), true, true, 0.0, c.seed());
+        RejectionSamplingConfig strict = c.strict();
         Path samples = dir.resolve("r1-zero-samples");
         StageOutput.createDirectories(samples);
         RejectionSampler.Result r = StageRunner.rejectionSampling(strict, ctx.spec().template(), OutputFormat.THINK_ANSWER, r1Zero,
@@ -157,10 +159,14 @@ public final class PipelineRunner {
         progress.accept("cold-start data: " + r.kept().size() + " readable R1-Zero samples, " + data.size()
                 + " examples after topping up with reference solutions");
         SftData.write(file, data);
+        referenceNote("cold-start data", data);
         return data;
     }
 
-    /** Stage 4a: a data set, not a checkpoint; committed with its counts. */
+    /**
+     * Stage 4a: a data set, not a checkpoint; committed with its counts. A reference top-up (see {@code
+     * rejection_sampling.min_reasoning_examples}) becomes a note of the pipeline table.
+     */
     private Path rejectionSampling(Path reasoning) {
         Path dir = out.resolve(Stage.REJECTION_SAMPLING.cliName());
         if (!StageOutput.isComplete(dir)) {
@@ -168,35 +174,22 @@ public final class PipelineRunner {
             progress.accept("rejection-sampling: starting in " + dir);
             RejectionSampler.Result r = StageRunner.rejectionSampling(ctx.spec().rejectionSampling(),
                     ctx.spec().template(), OutputFormat.COLD_START, reasoning, ctx.train(), dir);
-            int added = topUp(r.kept(), dir);
-            StageOutput.commit(dir, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size()
-                    + ", \"reference_top_up\": " + added + "}");
+            StageOutput.commit(dir, StageRunner.json(StageRunner.rsSummary(r)));
             progress.accept("rejection-sampling: kept " + r.kept().size() + ", dropped " + r.dropped().size()
-                    + (added > 0 ? ", WARNING: topped up with " + added + " reference solutions" : ""));
+                    + r.warning().map(w -> ", WARNING: " + w).orElse(""));
         }
+        referenceNote("RS-SFT / distillation data", SftData.read(dir.resolve(StageRunner.KEPT)));
         return dir.resolve(StageRunner.KEPT);
     }
 
-    /**
-     * A weak reasoning-RL checkpoint (e.g. a barely trained base in a smoke run) can leave rejection sampling with
-     * almost no verified sample, and stage 4b with nothing to learn. Then the data set is topped up to
-     * {@code num_prompts / 4} examples with reference solutions in the cold-start format, each marked
-     * {@code cold_start_source = reference} and reported as a warning: the paper has no such step.
-     */
-    private int topUp(List<SftExample> kept, Path dir) {
-        int min = Math.max(1, ctx.spec().rejectionSampling().numPrompts() / 4);
-        long reasoning = kept.stream().filter(e -> "reasoning".equals(e.meta().get("kind"))).count();
-        if (reasoning >= min) {
-            return 0;
+    /** Adds a table note when a data set holds reference solutions ({@code source} or cold-start source). */
+    private void referenceNote(String what, List<SftExample> data) {
+        long refs = data.stream().filter(e -> "reference".equals(e.meta().get("source"))
+                || "reference".equals(e.meta().get("cold_start_source"))).count();
+        if (refs > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s: %d of %d examples (%.1f%%) are reference solutions "
+                    + "from the task generator, not model samples.", what, refs, data.size(), 100.0 * refs / data.size()));
         }
-        java.util.Set<String> covered = new java.util.HashSet<>();
-        kept.forEach(e -> covered.add(String.valueOf(e.meta().get("promptId"))));
-        List<SftExample> refs = ColdStartCurator.references(ctx.train(), covered, (int) (min - reasoning),
-                ctx.spec().template()::render, OutputFormat.COLD_START::write);
-        List<SftExample> all = new java.util.ArrayList<>(kept);
-        all.addAll(refs);
-        SftData.write(dir.resolve(StageRunner.KEPT), all);
-        return refs.size();
     }
 
     /** Stage 5 and its control: the student distilled by SFT vs the same student trained by GRPO as many steps. */

@@ -32,6 +32,8 @@ import java.util.Map;
 public final class StageRunner {
     public static final String KEPT = "kept.jsonl";
     public static final String DROPPED = "dropped.jsonl";
+    /** Rejection sampling's counts ({@link #rsSummary}) beside its data set. */
+    public static final String RS_SUMMARY = "summary.json";
     public static final String EVAL_DIR = "eval";
     /** Completions per forward/backward pass in SFT (bounds activation memory; gradients are accumulated). */
     public static final int SFT_MICRO_BATCH = 16;
@@ -109,7 +111,7 @@ public final class StageRunner {
                 new GenerationConfig(c.maxCompletionLength(), c.temperature(), 1.0, 0, List.of()),
                 new FilterConfig(c.mixedLanguageThreshold(), c.maxParagraphChars(), c.maxPerPrompt(),
                         c.dropCodeBlocks(), c.dedupe()),
-                c.nonReasoningFraction(), SAMPLING_BATCH, template::render, format);
+                c.nonReasoningFraction(), c.minReasoningExamples(), SAMPLING_BATCH, template::render, format);
         List<Problem> prompts = problems.subList(0, Math.min(c.numPrompts(), problems.size()));
         RejectionSampler.Result r;
         try (NDManager m = NDManager.newBaseManager(); LoadedCheckpoint loaded = Checkpoints.load(source, m)) {
@@ -118,7 +120,19 @@ public final class StageRunner {
         }
         SftData.write(out.resolve(DROPPED), r.dropped());
         SftData.write(out.resolve(KEPT), r.kept());
+        StageOutput.writeAtomically(out.resolve(RS_SUMMARY), json(rsSummary(r)));
         return r;
+    }
+
+    /** Counts of a rejection-sampling result, with {@code reference_fraction} and the warning when there is one. */
+    public static Map<String, Object> rsSummary(RejectionSampler.Result r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("kept", r.kept().size());
+        m.put("dropped", r.dropped().size());
+        m.put("references", r.references());
+        m.put("reference_fraction", r.referenceFraction());
+        r.warning().ifPresent(w -> m.put("warning", w));
+        return m;
     }
 
     /** Evaluates {@code checkpoint} into {@code out/eval} with Table 1's template. */
@@ -136,8 +150,13 @@ public final class StageRunner {
     public static void commit(Path out, EvalReport report, Map<String, Object> extra) {
         java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>(extra);
         summary.put("eval", report);
+        StageOutput.commit(out, json(summary));
+    }
+
+    /** Pretty JSON of a summary map. */
+    public static String json(Object summary) {
         try {
-            StageOutput.commit(out, SftData.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+            return SftData.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise stage summary", e);
         }

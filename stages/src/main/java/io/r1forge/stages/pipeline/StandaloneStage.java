@@ -34,7 +34,7 @@ public record StandaloneStage(Stage stage, PipelineContext ctx, Path start, Path
             RejectionSampler.Result r = StageRunner.rejectionSampling(s.rejectionSampling(), s.template(),
                     OutputFormat.COLD_START,
                     require(start, "--base"), ctx.train(), out);
-            StageOutput.commit(out, "{\"kept\": " + r.kept().size() + ", \"dropped\": " + r.dropped().size() + "}");
+            StageOutput.commit(out, StageRunner.json(StageRunner.rsSummary(r)));
             return null;
         }
         Path checkpoint = train(listener, s);

@@ -7,6 +7,7 @@ import io.r1forge.stages.generate.GenerationConfig;
 import io.r1forge.stages.model.CausalLm;
 import io.r1forge.stages.rewards.Completions;
 import io.r1forge.stages.rewards.RewardInput;
+import io.r1forge.stages.sft.ColdStartCurator;
 import io.r1forge.stages.sft.SftExample;
 import io.r1forge.stages.tasks.Problem;
 import io.r1forge.stages.tokenizer.TextTokenizer;
@@ -17,12 +18,31 @@ import java.util.Map;
 
 /**
  * Stage 4a (paper §2.3.3): k samples per prompt from a checkpoint, keep the verified and readable ones, add
- * non-reasoning examples. Every output record carries its provenance in {@code meta}: source checkpoint (path +
+ * non-reasoning examples. When too few samples pass ({@code RsSettings.minReasoningExamples}), reference solutions
+ * of uncovered prompts are added and counted ({@link Result#references}). Every output record carries its provenance in {@code meta}: source checkpoint (path +
  * sha256), sampling parameters, seed, prompt id, sample index, and each reward's value and version.
  */
 public final class RejectionSampler {
     /** The data set: kept examples (SFT-ready) and dropped ones with {@code meta.dropped} naming the filter. */
-    public record Result(List<SftExample> kept, List<SftExample> dropped) {}
+    /**
+     * @param kept the data set: verified samples, then reference solutions (if any), then non-reasoning examples
+     * @param dropped rejected samples with their reason
+     * @param references how many of {@code kept} are reference solutions ({@code meta.source = "reference"})
+     */
+    public record Result(List<SftExample> kept, List<SftExample> dropped, int references) {
+        /** Share of the data set that is reference solutions rather than model samples (0 when empty). */
+        public double referenceFraction() {
+            return kept.isEmpty() ? 0 : references / (double) kept.size();
+        }
+
+        /** A warning for reports when references were added, else empty. */
+        public java.util.Optional<String> warning() {
+            return references == 0 ? java.util.Optional.empty() : java.util.Optional.of(String.format(
+                    java.util.Locale.ROOT, "%d of %d examples (%.1f%%) are reference solutions from the task "
+                            + "generator, not model samples: rejection sampling kept too few", references,
+                    kept.size(), 100 * referenceFraction()));
+        }
+    }
 
     /** Where the samples come from, for provenance. */
     public record Source(String checkpoint, String sha256) {}
@@ -62,9 +82,28 @@ public final class RejectionSampler {
                 dropped.add(withMeta(e, "dropped", v.dropped().get().name()));
             }
         }
+        List<SftExample> refs = references(problems, kept);
+        kept.addAll(refs);
         double f = settings.nonReasoningFraction();
-        kept.addAll(nonReasoning((int) Math.round(kept.size() * f / (1 - f)), seed));
-        return new Result(kept, dropped);
+        kept.addAll(nonReasoning((int) Math.round(problems.size() * f / (1 - f)), seed));
+        return new Result(kept, dropped, refs.size());
+    }
+
+    /** Reference solutions of prompts without a kept sample, up to {@code minReasoningExamples} reasoning examples. */
+    private List<SftExample> references(List<Problem> problems, List<SftExample> kept) {
+        int missing = settings.minReasoningExamples() - kept.size();
+        if (missing <= 0) {
+            return List.of();
+        }
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        kept.forEach(e -> covered.add(String.valueOf(e.meta().get("promptId"))));
+        return ColdStartCurator.references(problems, covered, missing, settings.template(),
+                settings.outputFormat()::write).stream().map(e -> {
+                    Map<String, Object> meta = new LinkedHashMap<>(e.meta());
+                    meta.put("source", "reference");
+                    meta.put("generator", "ColdStartCurator.referenceSolution");
+                    return new SftExample(e.id(), e.prompt(), e.completion(), meta);
+                }).toList();
     }
 
     static Candidate candidate(Problem problem, int index, String completion) {

@@ -10,8 +10,9 @@ import java.util.function.Function;
  * @param samplesPerPrompt k completions drawn per prompt
  * @param sampling temperature / top-p / length of the draws
  * @param filters the filter thresholds and per-prompt cap
- * @param nonReasoningFraction share of non-reasoning examples in the result (see {@link NonReasoningExamples});
- *     their count is {@code round(kept × f / (1 − f))}
+ * @param nonReasoningFraction share of non-reasoning examples (see {@link NonReasoningExamples}), counted
+ *     against the prompts: {@code round(prompts × f / (1 − f))}, so a checkpoint that keeps little still gets them
+ * @param minReasoningExamples below this many kept reasoning samples, reference solutions are added (0 = never)
  * @param batchSize sequences generated together
  * @param template problem → prompt text (the template the source checkpoint was trained with)
  * @param outputFormat how non-reasoning answers are written (the format of the reasoning samples)
@@ -21,6 +22,7 @@ public record RsSettings(
         GenerationConfig sampling,
         FilterConfig filters,
         double nonReasoningFraction,
+        int minReasoningExamples,
         int batchSize,
         Function<Problem, String> template,
         OutputFormat outputFormat) {

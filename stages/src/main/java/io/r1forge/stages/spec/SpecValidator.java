@@ -141,6 +141,7 @@ public final class SpecValidator {
         }
         v.unit("mixed_language_threshold", r.mixedLanguageThreshold());
         v.atLeast("max_paragraph_chars", r.maxParagraphChars(), 1);
+        v.atLeast("min_reasoning_examples", r.minReasoningExamples(), 0);
         if (!(r.nonReasoningFraction() >= 0 && r.nonReasoningFraction() < 1)) {
             v.add("non_reasoning_fraction", "must be in [0, 1) (was " + r.nonReasoningFraction() + ")");
         }
