@@ -1,10 +1,7 @@
 package io.r1forge.activities;
 
-import ai.djl.ndarray.NDManager;
+import io.r1forge.stages.distill.Distillation;
 import io.r1forge.stages.eval.EvalReport;
-import io.r1forge.stages.model.CausalLm;
-import io.r1forge.stages.model.ModelConfig;
-import io.r1forge.stages.pipeline.Checkpoints;
 import io.r1forge.stages.pipeline.Corpus;
 import io.r1forge.stages.pipeline.PipelineContext;
 import io.r1forge.stages.pipeline.StageRunner;
@@ -17,8 +14,6 @@ import io.r1forge.stages.sft.SftData;
 import io.r1forge.stages.sft.SftExample;
 import io.r1forge.stages.spec.PipelineSpec;
 import io.r1forge.stages.spec.RejectionSamplingConfig;
-import io.r1forge.stages.tokenizer.HfTokenizer;
-import io.r1forge.stages.tokenizer.TinyTokenizer;
 import io.r1forge.workflows.FailureTypes;
 import io.r1forge.workflows.StageName;
 import io.temporal.failure.ApplicationFailure;
@@ -179,20 +174,14 @@ final class StageExecutor {
                 cfg.spec().template()::render);
     }
 
-    /** The distillation student: a preset initialised from the run seed, a local directory, or a stored base. */
+    /**
+     * The distillation student: a preset pre-trained on the run's corpus into {@code out/student-base} (see {@link
+     * Distillation}), a local directory, or a stored base.
+     */
     private Path student() {
         String student = cfg.spec().distill().student();
-        if (student.equals("tiny") || student.equals("small")) {
-            Path init = out.resolve("student-init");
-            if (!Files.isDirectory(init)) {
-                try (NDManager m = NDManager.newBaseManager(); HfTokenizer tok = TinyTokenizer.standard().load()) {
-                    ModelConfig mc = PretrainStage.preset(student, tok.vocabSize()).withSpecialTokens(-1, tok.eosId());
-                    try (CausalLm model = CausalLm.initialize(mc, cfg.spec().seed(), m)) {
-                        Checkpoints.save(init, model, tok);
-                    }
-                }
-            }
-            return init;
+        if (Distillation.isPreset(student)) {
+            return Distillation.studentBase(ctx, out.resolve("student-base"), listener);
         }
         return student.startsWith("builtin:") || student.startsWith("s3://")
                 ? studentResolver.apply(student) : Path.of(student);

@@ -100,6 +100,15 @@ public record ModelConfig(
         return new ModelConfig(LLAMA, vocabSize, 128, 384, 4, 4, 2, 1024, 1e-6, 10_000.0, true, false, -1, -1);
     }
 
+    /**
+     * The distillation student, smaller than {@link #tiny}: 2 layers, d=96, 4 heads (2 key/value heads, head
+     * dimension 24), SwiGLU 256, tied embeddings — ~0.2M parameters besides the embeddings, about a quarter of
+     * tiny's compute per token. The stand-in for the paper's small Qwen bases (Table 6).
+     */
+    public static ModelConfig student(int vocabSize) {
+        return new ModelConfig(LLAMA, vocabSize, 96, 256, 2, 4, 2, 1024, 1e-6, 10_000.0, true, false, -1, -1);
+    }
+
     /** ~24M parameters (plus embeddings): 8 layers, d=512, 8 heads (4 key/value heads), SwiGLU 1408, tied. */
     public static ModelConfig small(int vocabSize) {
         return new ModelConfig(LLAMA, vocabSize, 512, 1408, 8, 8, 4, 2048, 1e-6, 10_000.0, true, false, -1, -1);

@@ -1,9 +1,7 @@
 package io.r1forge.stages.pipeline;
 
-import ai.djl.ndarray.NDManager;
+import io.r1forge.stages.distill.Distillation;
 import io.r1forge.stages.eval.EvalReport;
-import io.r1forge.stages.model.CausalLm;
-import io.r1forge.stages.model.ModelConfig;
 import io.r1forge.stages.pretrain.BaseModelCache;
 import io.r1forge.stages.pretrain.PretrainStage;
 import io.r1forge.stages.rs.OutputFormat;
@@ -16,8 +14,6 @@ import io.r1forge.stages.spec.DistillConfig;
 import io.r1forge.stages.spec.PipelineSpec;
 import io.r1forge.stages.spec.RejectionSamplingConfig;
 import io.r1forge.stages.spec.SftConfig;
-import io.r1forge.stages.tokenizer.HfTokenizer;
-import io.r1forge.stages.tokenizer.TinyTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,20 +88,12 @@ public final class PipelineRunner {
         if (!spec.baseModel().startsWith("builtin:")) {
             return Path.of(spec.baseModel());
         }
-        String key = PretrainStage.cacheKey(spec.pretrain());
-        var found = cache.find(key);
-        if (found.isPresent()) {
-            progress.accept("base: reusing " + found.get() + " (pre-training skipped)");
-            return found.get().resolve(TrainingLoop.CHECKPOINT);
-        }
-        Path dir = cache.prepare(key);
-        progress.accept("base: pre-training into " + dir);
+        boolean built = cache.find(PretrainStage.cacheKey(spec.pretrain())).isEmpty();
         long t = System.nanoTime();
-        PretrainStage.run(spec.pretrain(), PretrainStage.settings(spec.pretrain()), Corpus.documents(spec, ctx),
-                ctx.heldOut(), spec.eval(), spec.template(), dir, listener);
-        baseSeconds = (System.nanoTime() - t) / 1e9;
-        StageOutput.commit(dir, "{\"pretrain_seconds\": " + baseSeconds + "}");
-        return dir.resolve(TrainingLoop.CHECKPOINT);
+        Path base = PretrainStage.cached(cache, spec.pretrain(), Corpus.documents(spec, ctx), ctx.heldOut(),
+                spec.eval(), spec.template(), listener, progress);
+        baseSeconds += built ? (System.nanoTime() - t) / 1e9 : 0;
+        return base;
     }
 
     /** A stage that trains into {@code out/<stage>} and is then evaluated; skipped when already committed. */
@@ -192,40 +180,30 @@ public final class PipelineRunner {
         }
     }
 
-    /** Stage 5 and its control: the student distilled by SFT vs the same student trained by GRPO as many steps. */
+    /**
+     * Stage 5 and its control (paper Table 6): the student distilled by SFT vs the same student trained by GRPO
+     * for as many steps. A preset student's pre-training counts as base time (it is cached like the base).
+     */
     private void distill(DistillConfig d, Path base, List<SftExample> kept) {
-        Path dir = out.resolve(Stage.DISTILL.cliName());
-        StageOutput.createDirectories(dir);
-        Path student = studentStart(d.student(), base, dir);
-        int steps = (int) (sftCap(d.sft(), kept) > 0 ? sftCap(d.sft(), kept)
-                : new DataOrder(kept.size(), 0).stepsFor(d.sft().epochs(), d.sft().batchSize()));
-        trainedStage(Stage.DISTILL, "distilled student", x -> StageRunner.sft("distill", d.sft(), steps, student, kept,
-                x, listener));
-        Path grpoDir = out.resolve("student-grpo");
-        EvalReport r = stage("student-grpo", x -> StageRunner.grpo("student-grpo",
-                StepsScale.withMaxSteps(ctx.spec().r1Zero(), steps), ctx.spec().template(), student, ctx.train(), x, listener), grpoDir,
-                Map.of("steps", steps));
+        Path student = student(d.student(), base);
+        int steps = Distillation.steps(d, kept, sftCap(d.sft(), kept));
+        trainedStage(Stage.DISTILL, "distilled student",
+                x -> Distillation.distill(ctx.spec(), student, kept, steps, x, listener));
+        EvalReport r = stage("student-grpo", x -> Distillation.studentGrpo(ctx, student, steps, x, listener),
+                out.resolve("student-grpo"), Map.of("steps", steps));
         row("student + GRPO", r);
     }
 
-    /** A model preset initialised from scratch (saved once), {@code builtin:tiny-base} (the base), or a directory. */
-    private Path studentStart(String student, Path base, Path dir) {
-        if (student.startsWith("builtin:")) {
-            return base;
+    /** A preset student's cached base, {@code builtin:…} (the run's base), or a local directory. */
+    private Path student(String student, Path base) {
+        if (Distillation.isPreset(student)) {
+            boolean built = cache.find(PretrainStage.cacheKey(Distillation.studentPretrain(ctx.spec()))).isEmpty();
+            long t = System.nanoTime();
+            Path p = Distillation.cachedStudentBase(ctx, cache, listener, progress);
+            baseSeconds += built ? (System.nanoTime() - t) / 1e9 : 0;
+            return p;
         }
-        if (!student.equals("tiny") && !student.equals("small")) {
-            return Path.of(student);
-        }
-        Path init = dir.resolve("student-init");
-        if (!Files.isDirectory(init)) {
-            try (NDManager m = NDManager.newBaseManager(); HfTokenizer tok = TinyTokenizer.standard().load()) {
-                ModelConfig mc = PretrainStage.preset(student, tok.vocabSize()).withSpecialTokens(-1, tok.eosId());
-                try (CausalLm model = CausalLm.initialize(mc, ctx.spec().seed(), m)) {
-                    Checkpoints.save(init, model, tok);
-                }
-            }
-        }
-        return init;
+        return student.startsWith("builtin:") ? base : Path.of(student);
     }
 
     private int sftCap(SftConfig c, List<SftExample> data) {

@@ -1,11 +1,12 @@
 package io.r1forge.stages.pipeline;
 
+import io.r1forge.stages.spec.DistillConfig;
 import io.r1forge.stages.spec.GrpoConfig;
 import io.r1forge.stages.spec.PipelineSpec;
 import io.r1forge.stages.spec.PretrainConfig;
 
 /**
- * {@code --steps-scale s}: multiplies every stage's step count by s (at least 1 step), for quick runs. SFT stages
+ * {@code --steps-scale s}: multiplies every stage's step count (and a student's {@code distill.pretrain_steps}) by s (at least 1 step), for quick runs. SFT stages
  * are capped at {@code ceil(s × their epoch steps)} (see {@link #sftCap}); data and eval sizes are unchanged
  * (set them with {@code --set}).
  */
@@ -27,7 +28,12 @@ public final class StepsScale {
                 p.seed(), p.corpus());
         return new PipelineSpec(spec.name(), spec.baseModel(), spec.task(), spec.template(), spec.seed(), pretrain,
                 grpo(spec.r1Zero(), s), spec.coldStart(), grpo(spec.reasoningRl(), s), spec.rejectionSampling(),
-                spec.rsSft(), grpo(spec.finalRl(), s), spec.distill(), spec.eval(), spec.gates());
+                spec.rsSft(), grpo(spec.finalRl(), s), distill(spec.distill(), s), spec.eval(), spec.gates());
+    }
+
+    private static DistillConfig distill(DistillConfig d, double s) {
+        return d == null || d.pretrainSteps() == null ? d
+                : new DistillConfig(d.student(), d.sft(), scale(d.pretrainSteps(), s));
     }
 
     /** SFT step cap for a data set needing {@code epochSteps} steps (0 = no cap when s = 1). */

@@ -87,13 +87,37 @@ public final class PretrainStage {
                 true, e.batchSize(), e.template());
     }
 
-    /** {@code tiny} or {@code small} (the spec validates the name). */
+    /** {@code tiny}, {@code small} or {@code student} (the spec validates the name). */
     public static ModelConfig preset(String name, int vocabSize) {
         return switch (name) {
             case "tiny" -> ModelConfig.tiny(vocabSize);
             case "small" -> ModelConfig.small(vocabSize);
-            default -> throw new IllegalArgumentException("unknown model preset '" + name + "' (known: tiny, small)");
+            case "student" -> ModelConfig.student(vocabSize);
+            default -> throw new IllegalArgumentException("unknown model preset '" + name
+                    + "' (known: tiny, small, student)");
         };
+    }
+
+    /**
+     * The base {@code config} builds, from {@code cache} if it is there, else pre-trained into the cache (resuming a
+     * killed build) and committed. Returns its checkpoint; {@code progress} hears which of the two happened.
+     */
+    public static Path cached(BaseModelCache cache, PretrainConfig config, LongFunction<String> documents,
+            List<Problem> heldOut, EvalConfig eval, TemplateKind template, StepListener listener,
+            java.util.function.Consumer<String> progress) {
+        String key = cacheKey(config);
+        java.util.Optional<Path> found = cache.find(key);
+        if (found.isPresent()) {
+            progress.accept("base " + config.modelPreset() + ": reusing " + found.get() + " (pre-training skipped)");
+            return found.get().resolve(TrainingLoop.CHECKPOINT);
+        }
+        Path dir = cache.prepare(key);
+        progress.accept("base " + config.modelPreset() + ": pre-training into " + dir);
+        long t = System.nanoTime();
+        run(config, settings(config), documents, heldOut, eval, template, dir, listener);
+        io.r1forge.stages.pipeline.StageOutput.commit(dir, "{\"pretrain_seconds\": " + (System.nanoTime() - t) / 1e9
+                + "}");
+        return dir.resolve(TrainingLoop.CHECKPOINT);
     }
 
     /** The cache key of the base this config builds: sha256 of the config's and corpus's JSON and the seed. */

@@ -17,7 +17,7 @@ public final class SpecValidator {
     /** Base models this project builds itself. */
     public static final List<String> BUILTIN_MODELS = List.of("builtin:tiny-base", "builtin:small-base");
     /** Model size presets for pre-training and students. */
-    public static final List<String> MODEL_PRESETS = List.of("tiny", "small");
+    public static final List<String> MODEL_PRESETS = List.of("tiny", "small", "student");
 
     private SpecValidator() {}
 
@@ -41,6 +41,9 @@ public final class SpecValidator {
         grpo(v.at("final_rl"), s.finalRl());
         if (s.distill() != null) {
             v.at("distill").nonBlank("student", s.distill().student());
+            if (s.distill().pretrainSteps() != null) {
+                v.at("distill").atLeast("pretrain_steps", s.distill().pretrainSteps(), 1);
+            }
             sft(v.at("distill.sft"), s.distill().sft());
         }
         eval(v.at("eval"), s.eval(), s.task());

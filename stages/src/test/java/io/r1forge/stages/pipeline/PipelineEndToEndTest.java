@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r1forge.stages.eval.EvalReport;
+import io.r1forge.stages.distill.Distillation;
 import io.r1forge.stages.pretrain.BaseModelCache;
+import io.r1forge.stages.pretrain.PretrainStage;
 import io.r1forge.stages.sft.SftData;
 import io.r1forge.stages.sft.SftExample;
 import io.r1forge.stages.spec.PipelineSpec;
@@ -54,6 +56,8 @@ class PipelineEndToEndTest {
         o.put("rejection_sampling.num_prompts", "4");
         o.put("rejection_sampling.samples_per_prompt", "2");
         o.put("rejection_sampling.max_completion_length", "16");
+        o.put("distill.student", "student");
+        o.put("distill.pretrain_steps", "2");
         return o;
     }
 
@@ -83,6 +87,19 @@ class PipelineEndToEndTest {
             assertTrue(e.meta().containsKey("kind") && e.meta().containsKey("source"), e.toString());
         }
         assertTrue(Files.isRegularFile(out.resolve("rejection-sampling").resolve(StageRunner.DROPPED)));
+        assertTrue(kept.stream().anyMatch(e -> "reasoning".equals(e.meta().get("kind"))),
+                "a barely trained model keeps ~nothing: references fill the reasoning part");
+        if (kept.stream().anyMatch(e -> "reference".equals(e.meta().get("source")))) {
+            assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("RS-SFT / distillation data:")),
+                    report.notes().toString());
+            assertTrue(Files.readString(out.resolve("pipeline-report.md")).contains("reference solutions"));
+        }
+        Path studentBase = cache.find(PretrainStage.cacheKey(Distillation.studentPretrain(spec))).orElseThrow()
+                .resolve(TrainingLoop.CHECKPOINT);
+        assertEquals(96, io.r1forge.stages.model.ModelConfig.read(studentBase.resolve("config.json")).hiddenSize(),
+                "the student is its own pre-trained base, smaller than tiny");
+        assertTrue(Files.readString(out.resolve("student-grpo").resolve(MetricsLog.FILE)).lines().count() > 0);
+        assertTrue(Files.isRegularFile(out.resolve("r1-zero").resolve(io.r1forge.stages.grpo.SampleFiles.SAMPLES)));
 
         List<String> again = new ArrayList<>();
         PipelineReport second = new PipelineRunner(spec, out, cache, 1.0, StepListener.NONE, again::add).run();
