@@ -158,6 +158,7 @@ class PipelineEndToEndTest {
         ArtifactId base = baseOf(rsSft);
         assertTrue(nodes.containsKey(base), "the base " + base + " is in the lineage");
         assertEquals(ArtifactKind.CHECKPOINT, nodes.get(base).kind());
+        assertTrue(base.value().startsWith("checkpoint/by-recipe/tiny-base/"), "RS-SFT starts from the base: " + base);
         // RS-SFT starts again from the base (DESIGN §2), not from reasoning RL.
         assertTrue(g.edges().contains(new LineageGraph.Edge(base, rsSft)), "base → RS-SFT edge: " + g.edges());
         assertTrue(stack.store().manifest(id(StageName.R1_ZERO, StageName.OUT_CHECKPOINT)).parents().contains(base),
