@@ -1,6 +1,7 @@
 package io.r1forge.stages.experiments;
 
 import io.r1forge.stages.eval.EvalReport;
+import io.r1forge.stages.pipeline.Corpus;
 import io.r1forge.stages.pipeline.PipelineContext;
 import io.r1forge.stages.pipeline.StageRunner;
 import io.r1forge.stages.pipeline.StepListener;
@@ -15,12 +16,17 @@ import io.r1forge.stages.spec.EvalConfig;
 import io.r1forge.stages.spec.GrpoConfig;
 import io.r1forge.stages.spec.PipelineSpec;
 import io.r1forge.stages.spec.PretrainConfig;
+import ai.djl.ndarray.NDManager;
+import io.r1forge.stages.eval.EvalSettings;
+import io.r1forge.stages.eval.Evaluator;
+import io.r1forge.stages.io.Checkpoint.LoadedCheckpoint;
+import io.r1forge.stages.pipeline.Checkpoints;
+import io.r1forge.stages.tasks.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /**
  * A command-line probe of the tiny world (DESIGN §3), for sizing the {@code tiny} preset: it runs one piece of the
@@ -51,15 +57,9 @@ public final class TinyWorldProbe {
             case "eval" -> eval(spec, Path.of(args[1]), Path.of(args[2]),
                     args.length > 3 ? Integer.parseInt(args[3]) : spec.eval().numProblems(),
                     args.length > 4 ? Integer.parseInt(args[4]) : spec.eval().samplesPerProblem());
+            case "eval-short" -> evalShort(spec, Path.of(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
-    }
-
-    /** The preset's corpus as document i → text (pure in i). */
-    public static LongFunction<String> corpus(PretrainConfig c) {
-        CorpusGenerator g = new CorpusGenerator(c.corpus());
-        int n = Math.max(1, c.corpusDocuments());
-        return i -> g.document(c.seed(), i % n).text();
     }
 
     private static void stats(PretrainConfig c, int n) {
@@ -86,9 +86,9 @@ public final class TinyWorldProbe {
         PretrainConfig p = spec.pretrain();
         PretrainConfig c = new PretrainConfig(p.modelPreset(), p.corpusDocuments(), steps, lr, batch, seq,
                 p.warmupSteps(), p.seed(), p.corpus());
-        PretrainSettings s = PretrainStage.settings(c, evalEvery, 0);
+        PretrainSettings s = PretrainStage.settings(c, evalEvery, Math.max(1, evalEvery / 2));
         PipelineContext ctx = PipelineContext.of(spec);
-        PretrainStage.run(c, s, corpus(c), ctx.heldOut(), spec.eval(), out, printer((long) batch * seq));
+        PretrainStage.run(c, s, Corpus.documents(spec, ctx), ctx.heldOut(), spec.eval(), out, printer((long) batch * seq));
     }
 
     private static void grpo(PipelineSpec spec, Path start, Path out, int steps, String stage) {
@@ -109,6 +109,19 @@ public final class TinyWorldProbe {
                 spec.finalRl(), spec.distill(), c, spec.gates());
         EvalReport r = StageRunner.evaluate(checkpoint, PipelineContext.of(sized).heldOut(), c, out);
         System.out.println(r.toMarkdown());
+    }
+
+    /** Greedy and k=1 sampled pass@1 with only the template's last line as the prompt (is the template in the way?). */
+    private static void evalShort(PipelineSpec spec, Path checkpoint, int n) {
+        List<Problem> problems = PipelineContext.of(spec).heldOut();
+        EvalSettings s = new EvalSettings(1, 1.0, 1.0, spec.eval().maxCompletionLength(), true, 64,
+                p -> CorpusGenerator.SHORT_PROMPT.replace("{prompt}", p.prompt()));
+        try (NDManager m = NDManager.newBaseManager(); LoadedCheckpoint loaded = Checkpoints.load(checkpoint, m)) {
+            Evaluator.Result r = new Evaluator(loaded.model(), loaded.tokenizer(), s)
+                    .evaluate("short-prompt", problems.subList(0, Math.min(n, problems.size())), 1);
+            System.out.println(r.report().toMarkdown());
+            r.samples().stream().limit(8).forEach(x -> System.out.println(x.completion()));
+        }
     }
 
     /** Prints each step's metrics with the wall time since start and, for fixed-size batches, tokens/s. */
