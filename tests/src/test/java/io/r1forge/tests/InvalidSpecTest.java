@@ -30,7 +30,8 @@ class InvalidSpecTest {
             throws Exception {
         Path bad = stack.dir().resolve("specs").resolve(field + "-bad.yaml");
         Files.createDirectories(bad.getParent());
-        Files.writeString(bad, "preset: tiny\nname: bad-" + field.replace('_', '-') + "\nr1_zero:\n" + r1ZeroLine + "\n");
+        String name = "bad-" + field.replace('_', '-');
+        Files.writeString(bad, "preset: tiny\nname: " + name + "\nr1_zero:\n" + r1ZeroLine + "\n");
         Set<String> workflowsBefore = stack.workflowIds();
         List<String> runsBefore = runIds(stack);
 

@@ -120,8 +120,8 @@ class PipelineEndToEndTest {
      * "attempt N done: S steps, C s compute" worker log line (whole seconds).
      */
     private void printOverhead() {
-        Matcher m = Pattern.compile(Pattern.quote(runId) + " ([A-Z_0-9]+) attempt \\d+ done: \\d+ steps, (\\d+) s compute")
-                .matcher(worker.log());
+        Matcher m = Pattern.compile(Pattern.quote(runId)
+                + " ([A-Z_0-9]+) attempt \\d+ done: \\d+ steps, (\\d+) s compute").matcher(worker.log());
         double compute = 0;
         int stages = 0;
         while (m.find()) {
