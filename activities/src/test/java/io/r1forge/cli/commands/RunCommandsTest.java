@@ -64,20 +64,20 @@ class RunCommandsTest {
             }
             args.addAll(List.of("--set", "distill=null"));
             Result run = r1(stack, args.toArray(String[]::new));
-            // An untrained 2-step base solves nothing, so rejection sampling keeps no example and RS-SFT cannot
-            // train: a non-retryable INVALID_INPUT that stops the run for its operator (--wait exits 1).
-            assertEquals(1, run.code(), run.err());
+            // Rejection sampling tops an empty kept set up with reference solutions, so even a 2-step base
+            // completes the DAG: --wait exits 0 and every stage shows SUCCEEDED on the progress display.
+            assertEquals(0, run.code(), run.err());
             String runId = run.out().strip();
-            assertTrue(run.err().contains("InvalidInput") && run.err().contains("no examples"), run.err());
-            assertTrue(run.err().contains("REASONING_RL        SUCCEEDED"), run.err());
+            assertTrue(run.err().contains("FINAL_RL            SUCCEEDED"), run.err());
 
             RunRecord record = new RunCatalog(stack.store.blobs()).get(runId).orElseThrow();
-            assertEquals(io.r1forge.activities.store.RunState.NEEDS_ATTENTION, record.state());
+            assertEquals(io.r1forge.activities.store.RunState.SUCCEEDED, record.state());
             Result runs = r1(stack, "runs");
-            assertTrue(runs.out().contains(runId) && runs.out().contains("NEEDS_ATTENTION"), runs.out());
+            assertTrue(runs.out().contains(runId) && runs.out().contains("SUCCEEDED"), runs.out());
             Result status = r1(stack, "status", runId, "--json");
             assertEquals(0, status.code(), status.err());
-            assertTrue(status.out().contains("\"NEEDS_ATTENTION\""), status.out());
+            assertTrue(status.out().contains("\"COMPLETED\"") || status.out().contains("\"SUCCEEDED\""),
+                    status.out());
 
             Result lineage = r1(stack, "lineage", runId, "--format", "json");
             assertEquals(0, lineage.code(), lineage.err());
@@ -99,7 +99,6 @@ class RunCommandsTest {
             assertTrue(bad.out().contains(rsData + " file kept.jsonl"), bad.out());
             assertTrue(stack.store.exists(ArtifactId.parse(rsData)));
 
-            assertEquals(0, r1(stack, "abort", runId, "--reason", "test done").code());
         }
     }
 }
