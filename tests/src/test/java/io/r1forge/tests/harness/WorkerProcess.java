@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerProcess implements AutoCloseable {
     /** Same threading as the parent pom's surefire argLine and DESIGN §6 (2 intra-op threads, 1 inter-op). */
     private static final List<String> JVM_FLAGS = List.of(
-            "-Xmx3g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2",
+            "-Xmx3g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
             "-Dai.djl.pytorch.num_interop_threads=1",
             "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -65,7 +65,7 @@ public final class WorkerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(stack.s3Env());
-            pb.environment().put("OMP_NUM_THREADS", "2");
+            pb.environment().put("OMP_NUM_THREADS", "1");
             // The pre-trained base cache of the stages module: per stack, never the developer's ~/.cache.
             pb.environment().put("R1FORGE_BASE_CACHE", stack.dir().resolve("base-cache").toString());
             return new WorkerProcess(name, pb.start(), log);
