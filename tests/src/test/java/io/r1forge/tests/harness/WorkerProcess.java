@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * missed heartbeats.
  */
 public final class WorkerProcess implements AutoCloseable {
-    /** Same threading as the parent pom's surefire argLine and DESIGN §6 (2 intra-op threads, 1 inter-op). */
+    /** Same threading as the parent pom's surefire argLine: 1 intra-op thread, 1 inter-op (tiny models). */
     private static final List<String> JVM_FLAGS = List.of(
             "-Xmx3g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
             "-Dai.djl.pytorch.num_interop_threads=1",
