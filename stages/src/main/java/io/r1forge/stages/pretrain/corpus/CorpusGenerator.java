@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class CorpusGenerator {
     /** The last line of the R1-Zero template: the prompt of documents that do not carry the whole template. */
-    public static final String SHORT_PROMPT = "User: {prompt}. Assistant:";
+    public static final String SHORT_PROMPT = Templates.R1_ZERO_SHORT;
 
     private final CorpusConfig config;
     private final TaskMix mix;
