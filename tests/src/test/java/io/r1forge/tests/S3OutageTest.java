@@ -31,12 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedStack.class)
 class S3OutageTest {
     private static final Duration OUTAGE = Duration.ofSeconds(20);
+    /** ~70 s of R1-Zero on an idle machine (12 steps took 8 s: the outage then began after the stage ended). */
+    private static final int R1_ZERO_STEPS = 120;
 
     @Test
     void runSurvivesTwentySecondsWithoutS3(EmbeddedStack stack) throws Exception {
         WorkerProcess worker = WorkerProcess.start(stack, "s3-outage-worker");
         Supplier<String> logs = () -> worker.tail(60);
-        String runId = Pipelines.runViaCli(stack, ShortSpecs.withLongR1Zero("s3-outage"));
+        String runId = Pipelines.runViaCli(stack, ShortSpecs.withLongR1Zero("s3-outage", R1_ZERO_STEPS));
         try {
             Runs.await(Runs.STAGE_PATIENCE, "R1-Zero training", () -> Runs.live(stack, runId)
                     .filter(l -> inR1Zero(stack, runId)).map(LiveStage::progress)

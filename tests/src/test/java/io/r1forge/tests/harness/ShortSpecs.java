@@ -71,9 +71,17 @@ public final class ShortSpecs {
      * every {@value #LONG_R1_ZERO_CHECKPOINT_EVERY}) and more work per step, so a fault can land in the middle.
      */
     public static PipelineSpec withLongR1Zero(String name) {
+        return withLongR1Zero(name, LONG_R1_ZERO_STEPS);
+    }
+
+    /**
+     * As {@link #withLongR1Zero(String)} with {@code steps} R1-Zero steps: a fault that must start and end inside
+     * the stage (a 20 s outage) needs it to last well beyond that on an idle machine, where a step takes ~0.6 s.
+     */
+    public static PipelineSpec withLongR1Zero(String name, int steps) {
         Map<String, String> o = shortened();
         o.put("name", name);
-        o.put("r1_zero.max_steps", Integer.toString(LONG_R1_ZERO_STEPS));
+        o.put("r1_zero.max_steps", Integer.toString(steps));
         o.put("r1_zero.checkpoint_every", Integer.toString(LONG_R1_ZERO_CHECKPOINT_EVERY));
         o.put("r1_zero.prompts_per_step", "4");
         o.put("r1_zero.num_generations", "4");
