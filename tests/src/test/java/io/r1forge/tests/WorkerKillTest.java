@@ -36,6 +36,8 @@ class WorkerKillTest {
     /** Heartbeat timeout of the run's stages: the server notices the dead worker this long after its last beat. */
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(5);
     private static final int EVERY = ShortSpecs.LONG_R1_ZERO_CHECKPOINT_EVERY;
+    /** ~35 s of R1-Zero on an idle machine: with 12 steps the second attempt finished before it could be watched. */
+    private static final int R1_ZERO_STEPS = 60;
 
     @Test
     void killedWorkerResumesFromTheLastCommittedCheckpoint(EmbeddedStack stack) throws Exception {
@@ -43,7 +45,7 @@ class WorkerKillTest {
         WorkerProcess[] second = new WorkerProcess[1];
         Supplier<String> logs = () -> "--- first worker\n" + first.tail(40)
                 + (second[0] == null ? "" : "\n--- second worker\n" + second[0].tail(40));
-        String runId = Pipelines.runWithHeartbeatTimeout(stack, ShortSpecs.withLongR1Zero("kill"), HEARTBEAT_TIMEOUT);
+        String runId = Pipelines.runWithHeartbeatTimeout(stack, ShortSpecs.withLongR1Zero("kill", R1_ZERO_STEPS), HEARTBEAT_TIMEOUT);
         try {
             // Wait for R1-Zero to heartbeat a committed checkpoint at step >= one interval.
             StageProgress beforeKill = Runs.await(Runs.RUN_PATIENCE, "R1-Zero heartbeating a checkpoint",
