@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "2:invalid spec or usage"})
 public final class RunCommand implements Callable<Integer> {
     static final class Source {
-        @Option(names = "--preset", paramLabel = "NAME", description = "a bundled spec: tiny, small, qwen2.5-1.5b")
+        @Option(names = "--preset", paramLabel = "NAME", description = "a bundled spec: tiny, smoke (tiny cut to seconds a stage), small, qwen2.5-1.5b")
         String preset;
 
         @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "a YAML or JSON pipeline spec")

@@ -58,8 +58,8 @@ class RunCommandsTest {
         try (EmbeddedStack stack = new EmbeddedStack(tmp).withWorkers(tmp.resolve("work"),
                 ResumeCheckpointerAccess.none())) {
             stack.exportS3Properties();
-            List<String> args = new ArrayList<>(List.of("run", "--preset", "tiny", "--name", "e2e", "--wait"));
-            for (Map.Entry<String, String> o : TestSpecs.shortened().entrySet()) {
+            List<String> args = new ArrayList<>(List.of("run", "--preset", "smoke", "--name", "e2e", "--wait"));
+            for (Map.Entry<String, String> o : TestSpecs.GATE_THAT_PASSES.entrySet()) {
                 args.addAll(List.of("--set", o.getKey() + "=" + o.getValue()));
             }
             args.addAll(List.of("--set", "distill=null"));

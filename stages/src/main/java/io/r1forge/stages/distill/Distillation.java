@@ -66,10 +66,12 @@ public final class Distillation {
         return dir.resolve(TrainingLoop.CHECKPOINT);
     }
 
-    /** SFT steps of distillation: the SFT section's epochs over {@code data}, or {@code cap} when positive. */
+    /** SFT steps of distillation: the SFT section's epochs over {@code data}, capped by {@code cap} and {@code max_steps}. */
     public static int steps(DistillConfig d, List<SftExample> data, int cap) {
-        return cap > 0 ? cap : (int) new DataOrder(Math.max(1, data.size()), 0).stepsFor(d.sft().epochs(),
+        int byEpochs = (int) new DataOrder(Math.max(1, data.size()), 0).stepsFor(d.sft().epochs(),
                 d.sft().batchSize());
+        int capped = d.sft().stepCap(cap);
+        return capped > 0 ? (int) Math.min(capped, byEpochs) : byEpochs;
     }
 
     /** Stage 5: SFT of {@code student} on the rejection-sampled data for {@code steps} steps. */

@@ -15,12 +15,20 @@ import java.util.Map;
  * @param baseSeconds time spent pre-training the base in this run (0 when it was reused from the cache)
  * @param stagesSeconds time of stages 1–5 and their evaluations
  * @param notes what a reader must know to trust the rows, e.g. the share of reference solutions in a data set
+ * @param curves the RL stages' training curves (accuracy, self-check rate, length, language consistency by step)
  */
 public record PipelineReport(String name, Map<String, EvalReport> rows, double baseSeconds, double stagesSeconds,
-        double totalSeconds, List<String> notes) {
+        double totalSeconds, List<String> notes, List<TrainingCurve> curves) {
     public PipelineReport {
         rows = new LinkedHashMap<>(rows);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        curves = curves == null ? List.of() : List.copyOf(curves);
+    }
+
+    /** A report without curves. */
+    public PipelineReport(String name, Map<String, EvalReport> rows, double baseSeconds, double stagesSeconds,
+            double totalSeconds, List<String> notes) {
+        this(name, rows, baseSeconds, stagesSeconds, totalSeconds, notes, List.of());
     }
 
     /** A report without notes. */
@@ -44,6 +52,13 @@ public record PipelineReport(String name, Map<String, EvalReport> rows, double b
         if (!notes.isEmpty()) {
             sb.append("\nNotes:\n");
             notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+        }
+        for (TrainingCurve c : curves) {
+            sb.append("\n## `").append(c.stage()).append("` by step (training samples, means per window)\n\n")
+                    .append(c.toMarkdown());
+            sb.append(String.format(Locale.ROOT, "%nFirst to last window: accuracy %+.3f, self-check rate %+.3f, "
+                    + "completion length %+.1f, language consistency %+.3f.%n", c.change("accuracy"),
+                    c.change("self_check_rate"), c.change("completion_length"), c.change("reward/language")));
         }
         return sb.toString();
     }

@@ -40,6 +40,8 @@ public final class PipelineRunner {
     private final Map<String, EvalReport> rows = new LinkedHashMap<>();
     private final java.util.Set<String> notes = new java.util.LinkedHashSet<>();
     private double baseSeconds;
+    /** Windows of a stage's training curve in the report: 8 (windows of 4 steps for a 32-step stage). */
+    private static final int CURVE_WINDOWS = 8;
 
     public PipelineRunner(PipelineSpec spec, Path out, BaseModelCache cache, double stepsScale, StepListener listener,
             Consumer<String> progress) {
@@ -76,7 +78,7 @@ public final class PipelineRunner {
         }
         double stagesSeconds = (System.nanoTime() - t1) / 1e9;
         PipelineReport report = new PipelineReport(spec.name(), rows, baseSeconds, stagesSeconds,
-                (System.nanoTime() - t0) / 1e9, List.copyOf(notes));
+                (System.nanoTime() - t0) / 1e9, List.copyOf(notes), curves());
         StageOutput.writeAtomically(out.resolve("pipeline-report.md"), report.toMarkdown());
         StageOutput.writeAtomically(out.resolve("pipeline-report.json"), report.toJson());
         return report;
@@ -204,6 +206,19 @@ public final class PipelineRunner {
             return p;
         }
         return student.startsWith("builtin:") ? base : Path.of(student);
+    }
+
+    /** The GRPO stages' curves, in DAG order, for those that logged metrics. */
+    private List<TrainingCurve> curves() {
+        List<TrainingCurve> curves = new java.util.ArrayList<>();
+        for (String stage : List.of(Stage.R1_ZERO.cliName(), Stage.REASONING_RL.cliName(), Stage.FINAL_RL.cliName(),
+                "student-grpo")) {
+            Path dir = out.resolve(stage);
+            if (Files.isRegularFile(dir.resolve(MetricsLog.FILE)) && !MetricsLog.read(dir).isEmpty()) {
+                curves.add(TrainingCurve.read(stage, dir, CURVE_WINDOWS));
+            }
+        }
+        return curves;
     }
 
     private int sftCap(SftConfig c, List<SftExample> data) {

@@ -92,7 +92,7 @@ public final class StageRunner {
     public static SftSettings sftSettings(SftConfig c, int maxSteps) {
         return new SftSettings(c.epochs(), c.batchSize(), Math.min(SFT_MICRO_BATCH, c.batchSize()), c.learningRate(),
                 c.warmupSteps(), 0.1, c.maxGradNorm(), c.weightDecay(), c.maxSeqLength(), c.checkpointEvery(),
-                maxSteps);
+                c.stepCap(maxSteps));
     }
 
     /**

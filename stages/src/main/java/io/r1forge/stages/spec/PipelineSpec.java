@@ -55,7 +55,7 @@ public record PipelineSpec(
             "pretrain", "r1_zero", "cold_start", "reasoning_rl", "rejection_sampling", "rs_sft", "final_rl", "distill");
 
     /** Names of the bundled presets, under {@code presets/<name>.yaml}. */
-    public static final List<String> PRESETS = List.of("tiny", "small", "qwen2.5-1.5b");
+    public static final List<String> PRESETS = List.of("tiny", "smoke", "small", "qwen2.5-1.5b");
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public PipelineSpec {
@@ -87,7 +87,7 @@ public record PipelineSpec(
         return SpecParser.read(file);
     }
 
-    /** A bundled preset: {@code tiny}, {@code small} or {@code qwen2.5-1.5b}. */
+    /** A bundled preset: {@code tiny}, {@code smoke} (tiny cut to seconds a stage), {@code small} or {@code qwen2.5-1.5b}. */
     public static PipelineSpec preset(String name) {
         return SpecParser.preset(name);
     }

@@ -13,6 +13,8 @@ package io.r1forge.stages.spec;
  * @param checkpointEvery steps between committed checkpoints.
  * @param weightDecay AdamW decoupled weight decay (TRL 0.0).
  * @param maxGradNorm global-norm clipping (TRL 1.0).
+ * @param maxSteps optional: stop after this many steps even if the epochs are not done (TRL {@code max_steps}, which
+ *     there overrides the epochs too); absent = the epochs decide.
  */
 public record SftConfig(
         double learningRate,
@@ -23,4 +25,21 @@ public record SftConfig(
         long seed,
         int checkpointEvery,
         double weightDecay,
-        double maxGradNorm) {}
+        double maxGradNorm,
+        @OptionalField Integer maxSteps) {
+
+    /** A stage whose epochs decide its length. */
+    public SftConfig(double learningRate, int epochs, int batchSize, int maxSeqLength, int warmupSteps, long seed,
+            int checkpointEvery, double weightDecay, double maxGradNorm) {
+        this(learningRate, epochs, batchSize, maxSeqLength, warmupSteps, seed, checkpointEvery, weightDecay,
+                maxGradNorm, null);
+    }
+
+    /** The step cap: the smaller of {@code maxSteps} and {@code cap} among those set (positive); 0 = none. */
+    public int stepCap(int cap) {
+        if (maxSteps == null) {
+            return cap;
+        }
+        return cap > 0 ? Math.min(cap, maxSteps) : maxSteps;
+    }
+}

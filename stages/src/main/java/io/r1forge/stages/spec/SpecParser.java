@@ -132,21 +132,28 @@ final class SpecParser {
         }
     }
 
-    /** If the document names a {@code preset}, merges it over that preset's tree. */
+    /**
+     * If the document names a {@code preset}, merges it over that preset's tree. {@code depth} 0 is a user's document,
+     * 1 a bundled preset, which may itself extend one bundled preset ({@code smoke} extends {@code tiny}), no deeper.
+     */
     private static ObjectNode resolvePreset(ObjectNode tree, int depth) {
         JsonNode p = tree.remove("preset");
         if (p == null) {
             return tree;
         }
-        if (!p.isTextual() || depth > 0) {
+        if (!p.isTextual() || depth > 1) {
             throw new SpecException(List.of("preset: must name one of " + PipelineSpec.PRESETS));
         }
-        ObjectNode base = presetTree(p.asText());
+        ObjectNode base = presetTree(p.asText(), depth + 1);
         merge(base, tree);
         return base;
     }
 
     private static ObjectNode presetTree(String name) {
+        return presetTree(name, 1);
+    }
+
+    private static ObjectNode presetTree(String name, int depth) {
         if (!PipelineSpec.PRESETS.contains(name)) {
             throw new SpecException(List.of("preset: unknown preset '" + name + "' (known: "
                     + String.join(", ", PipelineSpec.PRESETS) + ")"));
@@ -155,7 +162,7 @@ final class SpecParser {
             if (in == null) {
                 throw new IllegalStateException("preset resource missing: /presets/" + name + ".yaml");
             }
-            return resolvePreset(readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8), "preset " + name), 1);
+            return resolvePreset(readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8), "preset " + name), depth);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read preset " + name, e);
         }

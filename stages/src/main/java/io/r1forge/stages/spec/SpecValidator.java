@@ -131,6 +131,9 @@ public final class SpecValidator {
         v.atLeast("checkpoint_every", s.checkpointEvery(), 1);
         v.nonNegative("weight_decay", s.weightDecay());
         v.positive("max_grad_norm", s.maxGradNorm());
+        if (s.maxSteps() != null) {
+            v.atLeast("max_steps", s.maxSteps(), 1);
+        }
     }
 
     private static void rejectionSampling(Violations v, RejectionSamplingConfig r) {

@@ -27,43 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class PipelineEndToEndTest {
-    static Map<String, String> shortened() {
-        Map<String, String> o = new LinkedHashMap<>();
-        o.put("task.train_size", "64");
-        o.put("task.eval_size", "8");
-        o.put("eval.num_problems", "3");
-        o.put("eval.samples_per_problem", "2");
-        o.put("eval.max_completion_length", "16");
-        o.put("pretrain.steps", "2");
-        o.put("pretrain.batch_size", "2");
-        o.put("pretrain.seq_length", "64");
-        o.put("pretrain.warmup_steps", "1");
-        o.put("pretrain.corpus_documents", "20");
-        for (String rl : List.of("r1_zero", "reasoning_rl", "final_rl")) {
-            o.put(rl + ".max_steps", "2");
-            o.put(rl + ".prompts_per_step", "2");
-            o.put(rl + ".num_generations", "2");
-            o.put(rl + ".max_completion_length", "16");
-            o.put(rl + ".checkpoint_every", "1");
-            o.put(rl + ".eval_every", "0");
-        }
-        for (String sft : List.of("cold_start", "rs_sft", "distill.sft")) {
-            o.put(sft + ".epochs", "1");
-            o.put(sft + ".batch_size", "4");
-            o.put(sft + ".warmup_steps", "1");
-            o.put(sft + ".checkpoint_every", "2");
-        }
-        o.put("rejection_sampling.num_prompts", "4");
-        o.put("rejection_sampling.samples_per_prompt", "2");
-        o.put("rejection_sampling.max_completion_length", "16");
-        o.put("distill.student", "student");
-        o.put("distill.pretrain_steps", "2");
-        return o;
-    }
 
     @Test
     void shortenedTinyPipelineRunsAndResumesAsANoOp(@TempDir Path tmp) throws Exception {
-        PipelineSpec spec = PipelineSpec.preset("tiny").withOverrides(shortened());
+        PipelineSpec spec = PipelineSpec.preset("smoke");
         Path out = tmp.resolve("run");
         BaseModelCache cache = new BaseModelCache(tmp.resolve("bases"));
         long t0 = System.nanoTime();
@@ -82,6 +49,9 @@ class PipelineEndToEndTest {
         }
         assertTrue(Files.isRegularFile(out.resolve("r1-zero/eval/samples.jsonl")));
         assertTrue(Files.readString(out.resolve("pipeline-report.md")).contains("| student + GRPO |"));
+        assertEquals(List.of("r1-zero", "reasoning-rl", "final-rl", "student-grpo"),
+                report.curves().stream().map(TrainingCurve::stage).toList(), "a curve per GRPO stage");
+        assertTrue(Files.readString(out.resolve("pipeline-report.md")).contains("## `r1-zero` by step"));
         List<SftExample> kept = SftData.read(out.resolve("rejection-sampling").resolve(StageRunner.KEPT));
         for (SftExample e : kept) {
             assertTrue(e.meta().containsKey("kind") && e.meta().containsKey("source"), e.toString());

@@ -42,7 +42,8 @@ class PipelineSpecTest {
         assertEquals(Map.of("accuracy", 1.0, "format", 0.5), g.rewardWeights());
         assertEquals(0.2, g.effectiveEpsilonHigh());
         assertTrue(s.eval().numProblems() >= 500);
-        assertEquals(0.5, s.pretrain().corpus().carryErrorRate());
+        assertEquals(0.9, s.pretrain().corpus().carryErrorRate()); // the fast carry form nearly always fails
+        assertTrue(s.pretrain().corpus().effectiveColdStartRate() > 0, "the base must know the cold-start separator");
         assertEquals(List.of(), s.gates().get("r1_zero").failures(Map.of("pass@1", 0.5, "format_rate", 0.95)));
         assertEquals(List.of("pass@1 = 0.2 < 0.3"), s.gates().get("r1_zero").failures(Map.of("pass@1", 0.2, "format_rate", 0.95)));
     }
@@ -84,6 +85,9 @@ class PipelineSpecTest {
                         "rejection_sampling.max_per_prompt: must be <= samples_per_prompt 4 (was 9)"),
                 Arguments.of(Map.of("r1_zero", "3"), "r1_zero: is a section; override one of its fields (r1_zero.<field>=…)"),
                 Arguments.of(Map.of("task.arithmetic.digits", "0"), "task.arithmetic: digits: must be in 1..6 (was 0)"),
+                Arguments.of(Map.of("distill.sft.max_steps", "0"), "distill.sft.max_steps: must be >= 1 (was 0)"),
+                Arguments.of(Map.of("pretrain.corpus.cold_start_rate", "-0.1"),
+                        "pretrain.corpus.cold_start_rate: must be in [0, 1] (was -0.1)"),
                 Arguments.of(Map.of("bogus.x", "1"), "unknown field 'bogus' at top level"));
     }
 
@@ -92,6 +96,38 @@ class PipelineSpecTest {
     void badOverridesAreNamed(Map<String, String> overrides, String expected) {
         SpecException e = assertThrows(SpecException.class, () -> PipelineSpec.preset("tiny").withOverrides(overrides));
         assertTrue(e.violations().contains(expected), "violations: " + e.violations());
+    }
+
+    @Test
+    void smokeIsTinyCutToAFewStepsAStage() {
+        PipelineSpec smoke = PipelineSpec.preset("smoke");
+        PipelineSpec tiny = PipelineSpec.preset("tiny");
+        assertEquals("smoke", smoke.name());
+        assertEquals(tiny.pretrain().corpus(), smoke.pretrain().corpus(), "the corpus and model are tiny's");
+        assertEquals(tiny.r1Zero().learningRate(), smoke.r1Zero().learningRate());
+        for (GrpoConfig g : List.of(smoke.r1Zero(), smoke.reasoningRl(), smoke.finalRl())) {
+            assertEquals(2, g.maxSteps());
+            assertEquals(2, g.numGenerations());
+        }
+        assertEquals(tiny.reasoningRl().rewardWeights(), smoke.reasoningRl().rewardWeights(), "sections merge, not replace");
+        assertEquals(1, smoke.pretrain().steps());
+        assertEquals(1, smoke.distill().sft().epochs());
+        assertEquals(tiny.distill().sft().learningRate(), smoke.distill().sft().learningRate());
+        assertEquals(Map.of(), smoke.gates());
+        SpecException e = assertThrows(SpecException.class, () -> PipelineSpec.parse("preset: smokey\n"));
+        assertTrue(e.violations().toString().contains("known: tiny, smoke, small, qwen2.5-1.5b"), e.violations().toString());
+    }
+
+    @Test
+    void sftMaxStepsCapsTheEpochs() {
+        SftConfig absent = PipelineSpec.preset("tiny").rsSft();
+        assertEquals(null, absent.maxSteps());
+        assertEquals(0, absent.stepCap(0), "no cap anywhere: the epochs decide");
+        assertEquals(7, absent.stepCap(7));
+        SftConfig capped = PipelineSpec.preset("tiny").withOverrides(Map.of("rs_sft.max_steps", "5")).rsSft();
+        assertEquals(5, capped.stepCap(0));
+        assertEquals(3, capped.stepCap(3), "the smaller cap wins");
+        assertEquals(5, capped.stepCap(9));
     }
 
     @Test
@@ -173,7 +209,7 @@ class PipelineSpecTest {
         SpecException e = assertThrows(SpecException.class, () -> PipelineSpec.read(dir.resolve("nope.yaml")));
         assertEquals(List.of(dir.resolve("nope.yaml") + ": file not found"), e.violations());
         SpecException p = assertThrows(SpecException.class, () -> PipelineSpec.parse("preset: huge\n"));
-        assertEquals(List.of("preset: unknown preset 'huge' (known: tiny, small, qwen2.5-1.5b)"), p.violations());
+        assertEquals(List.of("preset: unknown preset 'huge' (known: tiny, smoke, small, qwen2.5-1.5b)"), p.violations());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code tiny} preset shortened to seconds per stage: a few steps per stage, tiny eval sizes, no distillation.
+ * The bundled {@code smoke} preset (tiny shortened to seconds per stage) without distillation.
  * The numbers it produces are meaningless; the wiring is what the end-to-end tests check. Every spec here shares
  * the same {@code pretrain} section, so the base is pre-trained once per stack and then found by its recipe.
  */
@@ -21,40 +21,9 @@ public final class ShortSpecs {
 
     private ShortSpecs() {}
 
-    /** Overrides of the tiny preset for a pipeline that runs in well under a minute of compute. */
+    /** Overrides of the bundled {@code smoke} preset (tiny cut to a few steps a stage): no distillation. */
     public static Map<String, String> shortened() {
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("task.train_size", "64");
-        o.put("task.eval_size", "8");
-        o.put("eval.num_problems", "3");
-        o.put("eval.samples_per_problem", "2");
-        o.put("eval.max_completion_length", "16");
-        // One step: pre-training runs a 64-problem progress evaluation every max(1, steps / 5) steps, so every
-        // extra step of a shortened base costs a whole evaluation.
-        o.put("pretrain.steps", "1");
-        o.put("pretrain.batch_size", "2");
-        o.put("pretrain.seq_length", "64");
-        o.put("pretrain.warmup_steps", "0");
-        o.put("pretrain.corpus_documents", "20");
-        for (String rl : List.of("r1_zero", "reasoning_rl", "final_rl")) {
-            o.put(rl + ".max_steps", "2");
-            o.put(rl + ".prompts_per_step", "2");
-            o.put(rl + ".num_generations", "2");
-            o.put(rl + ".max_completion_length", "16");
-            o.put(rl + ".checkpoint_every", "1");
-            o.put(rl + ".eval_every", "0");
-        }
-        for (String sft : List.of("cold_start", "rs_sft")) {
-            o.put(sft + ".epochs", "1");
-            o.put(sft + ".batch_size", "4");
-            o.put(sft + ".warmup_steps", "1");
-            o.put(sft + ".checkpoint_every", "2");
-        }
-        o.put("rejection_sampling.num_prompts", "4");
-        o.put("rejection_sampling.samples_per_prompt", "2");
-        o.put("rejection_sampling.max_completion_length", "16");
-        // The tiny preset gates R1-Zero on pass@1 >= 0.3: a 2-step run cannot meet it.
-        o.put("gates", "null");
         o.put("distill", "null");
         return o;
     }
@@ -63,7 +32,7 @@ public final class ShortSpecs {
     public static PipelineSpec pipeline(String name) {
         Map<String, String> o = shortened();
         o.put("name", name);
-        return PipelineSpec.preset("tiny").withOverrides(o);
+        return PipelineSpec.preset("smoke").withOverrides(o);
     }
 
     /**
@@ -86,7 +55,7 @@ public final class ShortSpecs {
         o.put("r1_zero.prompts_per_step", "4");
         o.put("r1_zero.num_generations", "4");
         o.put("r1_zero.max_completion_length", "32");
-        return PipelineSpec.preset("tiny").withOverrides(o);
+        return PipelineSpec.preset("smoke").withOverrides(o);
     }
 
     /** Writes the spec as (canonical) JSON, which {@code r1 run -f} reads like YAML. */

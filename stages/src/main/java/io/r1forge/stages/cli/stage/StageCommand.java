@@ -40,7 +40,7 @@ public final class StageCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "pipeline spec (YAML or JSON)")
     Path config;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "bundled spec: tiny, small (default tiny "
+    @Option(names = "--preset", paramLabel = "NAME", description = "bundled spec: tiny, smoke, small, qwen2.5-1.5b (default tiny "
             + "when --config is absent)")
     String preset;
 

@@ -28,6 +28,13 @@ import io.r1forge.stages.tasks.ArithmeticConfig;
  *     completion, so templating every document spends ~85% of pre-training compute on a constant
  *     prefix (a real base never saw the R1 template at all). Default 0.1; absent in a spec = 1.0
  *     (every document templated), the behaviour before this knob existed
+ * @param coldStartRate share of documents that are notes in the cold-start layout instead: the bare question,
+ *     then {@code "|special_token| <chain> |special_token| <answer>"} (paper §2.3.1's output format), no
+ *     template and no tags. A real base has every token of its vocabulary in its pre-training data; a base that
+ *     never saw the separator starts cold-start SFT with the separator at log-prob −25 and 39 SFT steps lifted it
+ *     only to −5 (first) and −19 (second), so every cold-start completion broke at the separator. Without the
+ *     User/Assistant framing the notes do not teach the R1-Zero prompt to answer in this layout. Default 0.05;
+ *     absent in a spec = 0
  */
 public record CorpusConfig(
         ArithmeticConfig arithmetic,
@@ -40,11 +47,25 @@ public record CorpusConfig(
         double mixedLanguageRate,
         double mixedStepRate,
         double brokenTagRate,
-        @OptionalField Double fullTemplateRate) {
+        @OptionalField Double fullTemplateRate,
+        @OptionalField Double coldStartRate) {
+
+    /** The config without cold-start notes (as before that knob existed). */
+    public CorpusConfig(ArithmeticConfig arithmetic, double chineseFraction, double carryErrorRate,
+            double otherErrorRate, double checkAfterCarryRate, double checkAfterOtherRate, double slowCarryRate,
+            double mixedLanguageRate, double mixedStepRate, double brokenTagRate, Double fullTemplateRate) {
+        this(arithmetic, chineseFraction, carryErrorRate, otherErrorRate, checkAfterCarryRate, checkAfterOtherRate,
+                slowCarryRate, mixedLanguageRate, mixedStepRate, brokenTagRate, fullTemplateRate, null);
+    }
 
     /** The defaults listed on each component. */
     public static CorpusConfig defaults() {
-        return new CorpusConfig(ArithmeticConfig.tiny(), 0.5, 0.5, 0.05, 0.2, 0.02, 0.2, 0.25, 0.5, 0.15, 0.1);
+        return new CorpusConfig(ArithmeticConfig.tiny(), 0.5, 0.5, 0.05, 0.2, 0.02, 0.2, 0.25, 0.5, 0.15, 0.1, 0.05);
+    }
+
+    /** {@code coldStartRate}, or 0 (no cold-start notes) when the spec leaves it out. */
+    public double effectiveColdStartRate() {
+        return coldStartRate != null ? coldStartRate : 0.0;
     }
 
     /** {@code fullTemplateRate}, or 1 (every document templated) when the spec leaves it out. */
@@ -65,6 +86,7 @@ public record CorpusConfig(
         m.put("mixed_step_rate", mixedStepRate);
         m.put("broken_tag_rate", brokenTagRate);
         m.put("full_template_rate", effectiveFullTemplateRate());
+        m.put("cold_start_rate", effectiveColdStartRate());
         return m;
     }
 }

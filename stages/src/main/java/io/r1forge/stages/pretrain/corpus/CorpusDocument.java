@@ -20,6 +20,7 @@ import io.r1forge.stages.tasks.Problem;
  * @param mixedLanguage some steps are in the other language
  * @param brokenTags the tags were broken or dropped
  * @param fullTemplate the prompt is the whole R1-Zero template, not only its last line
+ * @param coldStart a note in the cold-start layout (bare question, separator, chain, separator, answer)
  */
 public record CorpusDocument(
         String text,
@@ -36,7 +37,8 @@ public record CorpusDocument(
         int uncaughtErrors,
         boolean mixedLanguage,
         boolean brokenTags,
-        boolean fullTemplate) {
+        boolean fullTemplate,
+        boolean coldStart) {
 
     /** True if the chain's answer equals the problem's. */
     public boolean correct() {

@@ -1,5 +1,6 @@
 package io.r1forge.stages.pretrain.corpus;
 
+import io.r1forge.stages.tasks.ColdStartFormat;
 import io.r1forge.stages.tasks.CompareGenerator;
 import io.r1forge.stages.tasks.CountdownGenerator;
 import io.r1forge.stages.tasks.Families;
@@ -24,7 +25,9 @@ import java.util.Set;
  * ({@code "17 minus 9: 17 minus 7 is 10, 10 minus 2 is 8."}), so longer reasoning pays. Language
  * mixing switches single steps to the other language; broken documents lose or break tags. A share
  * {@code fullTemplateRate} of documents carries the whole R1-Zero template as its prompt, the rest only
- * its last line {@code "User: {prompt}. Assistant:"} ({@link #SHORT_PROMPT}).
+ * its last line {@code "User: {prompt}. Assistant:"} ({@link #SHORT_PROMPT}). A share {@code coldStartRate}
+ * are instead notes in the cold-start layout, {@code "What is 9 + 8? |special_token| 9 plus 8 is 17. ...
+ * |special_token| 17"}, so the base knows the separator before cold-start SFT asks for it.
  */
 public final class CorpusGenerator {
     /** The last line of the R1-Zero template: the prompt of documents that do not carry the whole template. */
@@ -87,6 +90,12 @@ public final class CorpusGenerator {
         Chain chain = new Chain(config, r);
         chain.run(operands, ops, langs);
         chain.writer.conclusion(p.language(), chain.value);
+        if (config.effectiveColdStartRate() > 0 && r.nextDouble() < config.effectiveColdStartRate()) {
+            String note = " " + ColdStartFormat.format(chain.writer.text(), Long.toString(chain.value));
+            return new CorpusDocument(p.prompt() + note + Templates.EOS, p, note, chain.value, ops.size(),
+                    chain.carry, chain.slow, chain.carryErrors, chain.otherErrors, chain.checksAfterCarry,
+                    chain.checksAfterOther, chain.uncaught, mixed, false, false, true);
+        }
         boolean broken = r.nextDouble() < config.brokenTagRate();
         String completion = broken
                 ? BrokenTags.apply(chain.writer.text(), Long.toString(chain.value), r)
@@ -95,7 +104,7 @@ public final class CorpusGenerator {
         String prompt = full ? Templates.r1Zero(p) : SHORT_PROMPT.replace("{prompt}", p.prompt());
         return new CorpusDocument(prompt + completion + Templates.EOS, p, completion, chain.value,
                 ops.size(), chain.carry, chain.slow, chain.carryErrors, chain.otherErrors, chain.checksAfterCarry,
-                chain.checksAfterOther, chain.uncaught, mixed, broken, full);
+                chain.checksAfterOther, chain.uncaught, mixed, broken, full, false);
     }
 
     /** Language of each step: the problem's, or in a mixed chain the other one with {@code mixedStepRate} (≥ 1 step). */

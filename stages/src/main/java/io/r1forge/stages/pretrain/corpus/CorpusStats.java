@@ -18,6 +18,7 @@ import java.util.List;
  * @param slowDocumentFraction documents with at least one slow step
  * @param correctFraction documents whose answer is right (the base's ceiling if it imitates)
  * @param meanCompletionChars mean characters after the template
+ * @param coldStartFraction documents in the cold-start layout
  */
 public record CorpusStats(
         int documents,
@@ -32,11 +33,12 @@ public record CorpusStats(
         double selfCheckFraction,
         double slowDocumentFraction,
         double correctFraction,
-        double meanCompletionChars) {
+        double meanCompletionChars,
+        double coldStartFraction) {
 
     static CorpusStats of(List<CorpusDocument> docs) {
         long steps = 0, carry = 0, slow = 0, cErr = 0, oErr = 0, cChk = 0, oChk = 0, chars = 0;
-        int mixed = 0, broken = 0, checked = 0, slowDocs = 0, correct = 0;
+        int mixed = 0, broken = 0, checked = 0, slowDocs = 0, correct = 0, cold = 0;
         for (CorpusDocument d : docs) {
             steps += d.steps();
             carry += d.carrySteps();
@@ -51,13 +53,14 @@ public record CorpusStats(
             checked += d.checksAfterCarry() + d.checksAfterOther() > 0 ? 1 : 0;
             slowDocs += d.slowCarrySteps() > 0 ? 1 : 0;
             correct += d.correct() ? 1 : 0;
+            cold += d.coldStart() ? 1 : 0;
         }
         double n = docs.size();
         long fastCarry = carry - slow;
         long other = steps - carry;
         return new CorpusStats(docs.size(), ratio(carry, steps), ratio(slow, carry), ratio(cErr, fastCarry),
                 ratio(oErr, other), ratio(cChk, fastCarry), ratio(oChk, other), mixed / n, broken / n,
-                checked / n, slowDocs / n, correct / n, chars / n);
+                checked / n, slowDocs / n, correct / n, chars / n, cold / n);
     }
 
     private static double ratio(long a, long b) {

@@ -10,6 +10,7 @@ import io.r1forge.stages.rewards.LanguageConsistencyReward;
 import io.r1forge.stages.rewards.RewardInput;
 import io.r1forge.stages.rewards.SelfCheck;
 import io.r1forge.stages.tasks.ArithmeticConfig;
+import io.r1forge.stages.tasks.ColdStartFormat;
 import io.r1forge.stages.tasks.Templates;
 import io.r1forge.stages.tasks.Vocabulary;
 import java.util.HashSet;
@@ -41,7 +42,8 @@ class CorpusGeneratorTest {
         assertEquals(0.2, s.slowCarryRate(), 0.03);
         assertEquals(0.25, s.mixedLanguageFraction(), 0.02);
         assertEquals(0.15, s.brokenTagFraction(), 0.015);
-        assertEquals(0.1, docs.stream().filter(CorpusDocument::fullTemplate).count() / 5000.0, 0.015);
+        assertEquals(0.1 * 0.95, docs.stream().filter(CorpusDocument::fullTemplate).count() / 5000.0, 0.015);
+        assertEquals(0.05, s.coldStartFraction(), 0.01);
         assertTrue(s.carryStepFraction() > 0.2 && s.carryStepFraction() < 0.6, "carry steps " + s.carryStepFraction());
         assertTrue(s.correctFraction() > 0.4 && s.correctFraction() < 0.85, "correct " + s.correctFraction());
     }
@@ -50,6 +52,9 @@ class CorpusGeneratorTest {
     void documentsHaveTheR1ZeroShape() {
         FormatReward format = new FormatReward();
         for (CorpusDocument d : docs) {
+            if (d.coldStart()) {
+                continue;
+            }
             String prompt = d.fullTemplate() ? Templates.r1Zero(d.problem())
                     : "User: " + d.problem().prompt() + ". Assistant:";
             assertEquals(prompt + d.completion() + Templates.EOS, d.text());
@@ -61,6 +66,26 @@ class CorpusGeneratorTest {
                 assertTrue(d.completion().endsWith("<answer> " + d.answer() + " </answer>"), d.completion());
             }
         }
+    }
+
+    @Test
+    void coldStartNotesCarryTheSeparatorWithoutTheTemplate() {
+        FormatReward format = new FormatReward();
+        int seen = 0;
+        for (CorpusDocument d : docs) {
+            if (!d.coldStart()) {
+                continue;
+            }
+            seen++;
+            assertEquals(d.problem().prompt() + d.completion() + Templates.EOS, d.text());
+            assertFalse(d.text().contains("Assistant:"), d.text());
+            assertFalse(d.completion().contains("<think>"), d.completion());
+            assertTrue(d.completion().startsWith(" " + ColdStartFormat.SPECIAL + " "), d.completion());
+            assertTrue(d.completion().endsWith(ColdStartFormat.SPECIAL + " " + d.answer()), d.completion());
+            String asTags = ColdStartFormat.toThinkAnswer(d.completion()).orElseThrow();
+            assertEquals(1.0, format.score(new RewardInput(d.problem(), asTags)), asTags);
+        }
+        assertTrue(seen > 150, "cold-start notes " + seen);
     }
 
     @Test
