@@ -46,7 +46,9 @@ final class ArtifactTargets {
         return ids;
     }
 
-    static Optional<RunRecord> run(RunCatalog catalog, String runId) {
-        return catalog.get(runId);
+    /** The run {@code target} names; {@link SessionCommand.Exit} if it names neither an artifact nor a run. */
+    static RunRecord run(RunCatalog catalog, String target) {
+        return SessionCommand.catalogRun(catalog, target,
+                "'" + target + "' is neither an artifact id nor a run in the catalog");
     }
 }

@@ -14,13 +14,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code r1 retry RUN}: a run waiting for its operator gets the retry signal (with overrides); an INTERRUPTED run
@@ -30,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "retry", mixinStandardHelpOptions = true,
         description = {"Retry the stage of a run that needs attention, optionally with config overrides;",
             "or restart an INTERRUPTED run as a new run reusing its committed stage outputs."})
-public final class RetryCommand implements Callable<Integer> {
+public final class RetryCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "run id")
     String runId;
 
@@ -42,64 +38,56 @@ public final class RetryCommand implements Callable<Integer> {
             + " --stage, or r1_zero.learning_rate=1e-4 (repeatable)")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Mixin ConnectionOptions connection;
-
-    @Spec CommandLine.Model.CommandSpec spec;
+    private StageName stageName;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        StageName stageName;
+    void checkArguments() {
         try {
             stageName = stage == null ? null : Stages.parse(stage);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        try (ConnectionOptions.Session s = connection.open()) {
-            Optional<RunRecord> record = s.catalog().get(runId);
-            Optional<WorkflowExecutionStatus> wf = TemporalConnection.describe(s.client(), runId,
-                    record.map(RunRecord::temporalRunId).orElse(null));
-            if (wf.isPresent() && wf.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-                return signal(s, stageName, out, err);
-            }
-            if (wf.isEmpty() && record.isPresent() && record.get().state().expectsLiveWorkflow()) {
-                return restart(s, record.get(), stageName, out, err);
-            }
-            err.println("run " + runId + " cannot be retried: " + (record.isEmpty() && wf.isEmpty()
-                    ? "no such run (see r1 runs)" : "it has ended (" + wf.map(Enum::name).orElse(
-                            record.map(r -> r.state().name()).orElse("?")) + ")"));
-            return 1;
+            throw new Exit(INVALID, e.getMessage());
         }
     }
 
-    private int signal(ConnectionOptions.Session s, StageName stageName, PrintWriter out, PrintWriter err)
-            throws InterruptedException {
+    @Override
+    int run(ConnectionOptions.Session s, PrintWriter out, PrintWriter err) throws InterruptedException {
+        Optional<RunRecord> record = s.catalog().get(runId);
+        Optional<WorkflowExecutionStatus> wf = TemporalConnection.describe(s.client(), runId,
+                record.map(RunRecord::temporalRunId).orElse(null));
+        if (wf.isPresent() && wf.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            return signal(s, out);
+        }
+        if (wf.isEmpty() && record.isPresent() && record.get().state().expectsLiveWorkflow()) {
+            return restart(s, record.get(), out, err);
+        }
+        throw new Exit(FAILED, "run " + runId + " cannot be retried: " + (record.isEmpty() && wf.isEmpty()
+                ? "no such run (see r1 runs)" : "it has ended (" + wf.map(Enum::name).orElse(
+                        record.map(r -> r.state().name()).orElse("?")) + ")"));
+    }
+
+    private int signal(ConnectionOptions.Session s, PrintWriter out) throws InterruptedException {
         PipelineWorkflow wf = s.client().newWorkflowStub(PipelineWorkflow.class, runId);
         wf.retry(new RetryRequest(stageName, stageName == null ? overrides : Stages.absolute(stageName, overrides)));
         Thread.sleep(300);
         PipelineStatus after = wf.status();
         if (after.attentionReason() != null && after.attentionReason().startsWith("retry refused")) {
-            err.println(after.attentionReason());
-            return 1;
+            throw new Exit(FAILED, after.attentionReason());
         }
         out.println("retry signalled to " + runId + "; follow it with: r1 status " + runId);
         return 0;
     }
 
-    private int restart(ConnectionOptions.Session s, RunRecord interrupted, StageName stageName, PrintWriter out,
-            PrintWriter err) {
+    private int restart(ConnectionOptions.Session s, RunRecord interrupted, PrintWriter out, PrintWriter err) {
+        RunRecord next;
         try {
-            RunRecord next = new RunLauncher(s.client(), s.store(), Clock.systemUTC())
+            next = new RunLauncher(s.client(), s.store(), Clock.systemUTC())
                     .restart(interrupted, Stages.absolute(stageName, overrides));
-            out.println(next.runId());
-            err.println("run " + runId + " was interrupted; started " + next.runId() + " reusing the committed"
-                    + " outputs of " + next.outputs().keySet());
-            return 0;
         } catch (SpecException e) {
-            err.println(e.getMessage());
-            return 2;
+            throw new Exit(INVALID, e.getMessage());
         }
+        out.println(next.runId());
+        err.println("run " + runId + " was interrupted; started " + next.runId() + " reusing the committed"
+                + " outputs of " + next.outputs().keySet());
+        return 0;
     }
 }

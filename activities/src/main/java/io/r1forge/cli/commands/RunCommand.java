@@ -9,13 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code r1 run}: validates a pipeline spec, then records the run and starts its workflow. A spec error names the
@@ -27,7 +23,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:started (or, with --wait, COMPLETED)", "1:the run did not complete (with --wait)",
             "2:invalid spec or usage"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends SessionCommand {
     static final class Source {
         @Option(names = "--preset", paramLabel = "NAME", description = "a bundled spec: tiny, smoke (tiny cut to seconds a stage), small, qwen2.5-1.5b")
         String preset;
@@ -50,33 +46,29 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "follow the run with a progress bar per stage on stderr until it ends")
     boolean waitForEnd;
 
-    @Mixin ConnectionOptions connection;
-
-    @Spec CommandLine.Model.CommandSpec spec;
+    private PipelineSpec pipeline;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PipelineSpec pipeline;
+    void checkArguments() {
         try {
             pipeline = load();
             RunLauncher.request("validation", pipeline, null, Map.of());
         } catch (SpecException e) {
-            err.println(e.getMessage());
-            return 2;
+            throw new Exit(INVALID, e.getMessage());
         }
-        try (ConnectionOptions.Session s = connection.open()) {
-            RunRecord run = new RunLauncher(s.client(), s.store(), Clock.systemUTC()).start(pipeline, name);
-            out.println(run.runId());
-            out.flush();
-            if (!waitForEnd) {
-                err.println("started run " + run.runId() + " (spec " + run.specSha256().substring(0, 12)
-                        + "); follow it with: r1 status " + run.runId());
-                return 0;
-            }
-            return new RunFollower(s.client(), err).follow(run.runId());
+    }
+
+    @Override
+    int run(ConnectionOptions.Session s, PrintWriter out, PrintWriter err) throws InterruptedException {
+        RunRecord run = new RunLauncher(s.client(), s.store(), Clock.systemUTC()).start(pipeline, name);
+        out.println(run.runId());
+        out.flush();
+        if (!waitForEnd) {
+            err.println("started run " + run.runId() + " (spec " + run.specSha256().substring(0, 12)
+                    + "); follow it with: r1 status " + run.runId());
+            return 0;
         }
+        return new RunFollower(s.client(), err).follow(run.runId());
     }
 
     private PipelineSpec load() {

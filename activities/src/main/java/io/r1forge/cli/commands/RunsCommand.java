@@ -4,11 +4,7 @@ import io.r1forge.activities.run.TemporalConnection;
 import io.r1forge.activities.store.RunRecord;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code r1 runs}: every run in the catalog (S3, not Temporal visibility, which the embedded server lacks), with
@@ -16,28 +12,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "List pipeline runs from the run catalog in S3, oldest first.")
-public final class RunsCommand implements Callable<Integer> {
-    @Mixin ConnectionOptions connection;
-
-    @Spec CommandLine.Model.CommandSpec spec;
-
+public final class RunsCommand extends SessionCommand {
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        try (ConnectionOptions.Session s = connection.open()) {
-            List<RunRecord> runs = s.catalog().list(r -> TemporalConnection.describe(s.client(), r.workflowId(),
-                    r.temporalRunId()).isPresent());
-            if (runs.isEmpty()) {
-                out.println("no runs yet; start one with: r1 run --preset tiny");
-                return 0;
-            }
-            out.printf("%-40s %-16s %-20s %-20s %s%n", "RUN", "STATE", "STAGE", "CREATED", "PARENT");
-            for (RunRecord r : runs) {
-                out.printf("%-40s %-16s %-20s %-20s %s%n", r.runId(), r.state(), r.stage() == null ? "-" : r.stage(),
-                        r.createdAt() == null ? "-" : r.createdAt().toString().substring(0, 19),
-                        r.parentRunId() == null ? "" : r.parentRunId());
-            }
+    int run(ConnectionOptions.Session s, PrintWriter out, PrintWriter err) {
+        List<RunRecord> runs = s.catalog().list(r -> TemporalConnection.describe(s.client(), r.workflowId(),
+                r.temporalRunId()).isPresent());
+        if (runs.isEmpty()) {
+            out.println("no runs yet; start one with: r1 run --preset tiny");
             return 0;
         }
+        out.printf("%-40s %-16s %-20s %-20s %s%n", "RUN", "STATE", "STAGE", "CREATED", "PARENT");
+        for (RunRecord r : runs) {
+            out.printf("%-40s %-16s %-20s %-20s %s%n", r.runId(), r.state(), r.stage() == null ? "-" : r.stage(),
+                    r.createdAt() == null ? "-" : r.createdAt().toString().substring(0, 19),
+                    r.parentRunId() == null ? "" : r.parentRunId());
+        }
+        return 0;
     }
 }

@@ -6,42 +6,30 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The operator's one-signal verbs on a running workflow: skip, abort, cancel. */
 public final class SignalCommands {
     private SignalCommands() {}
 
     /** Shared: the run must have an open workflow; returns its stub, or prints why not. */
-    abstract static class OnOpenRun implements Callable<Integer> {
+    abstract static class OnOpenRun extends SessionCommand {
         @Parameters(index = "0", paramLabel = "RUN", description = "run id")
         String runId;
 
-        @Mixin ConnectionOptions connection;
-
-        @Spec CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter err = spec.commandLine().getErr();
-            try (ConnectionOptions.Session s = connection.open()) {
-                Optional<WorkflowExecutionStatus> st = TemporalConnection.describe(s.client(), runId, null);
-                if (st.isEmpty() || st.get() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-                    err.println("run " + runId + " has no running workflow ("
-                            + st.map(x -> x.name().replace("WORKFLOW_EXECUTION_STATUS_", "")).orElse("unknown to the"
-                                    + " Temporal server") + ")");
-                    return 1;
-                }
-                send(s.client().newWorkflowStub(PipelineWorkflow.class, runId));
-                spec.commandLine().getOut().println(done());
-                return 0;
+        int run(ConnectionOptions.Session s, PrintWriter out, PrintWriter err) {
+            Optional<WorkflowExecutionStatus> st = TemporalConnection.describe(s.client(), runId, null);
+            if (st.isEmpty() || st.get() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                throw new Exit(FAILED, "run " + runId + " has no running workflow ("
+                        + st.map(x -> x.name().replace("WORKFLOW_EXECUTION_STATUS_", "")).orElse("unknown to the"
+                                + " Temporal server") + ")");
             }
+            send(s.client().newWorkflowStub(PipelineWorkflow.class, runId));
+            out.println(done());
+            return 0;
         }
 
         abstract void send(PipelineWorkflow workflow);

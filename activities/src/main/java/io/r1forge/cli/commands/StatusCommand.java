@@ -17,13 +17,9 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code r1 status RUN}: stages, attempts, progress, latest metrics and the attention reason, from the workflow
@@ -31,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show a run: stages, attempts, live progress, latest metrics, attention reason.")
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends SessionCommand {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .findAndRegisterModules();
 
@@ -41,33 +37,25 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
-    @Mixin ConnectionOptions connection;
-
-    @Spec CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ConnectionOptions.Session s = connection.open()) {
-            Optional<WorkflowExecutionStatus> wf = TemporalConnection.describe(s.client(), runId, null);
-            if (wf.isEmpty()) {
-                return fromCatalog(s.catalog(), out, err);
-            }
-            PipelineStatus status = status(s.client(), wf.get());
-            Optional<PipelineProgress.LiveStage> live =
-                    wf.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
-                            ? PipelineProgress.live(s.client(), runId) : Optional.empty();
-            if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("status", status);
-                doc.put("live", live.orElse(null));
-                out.println(JSON.writeValueAsString(doc));
-            } else {
-                ProgressView.lines(status, live).forEach(out::println);
-            }
-            return 0;
+    int run(ConnectionOptions.Session s, PrintWriter out, PrintWriter err) throws Exception {
+        Optional<WorkflowExecutionStatus> wf = TemporalConnection.describe(s.client(), runId, null);
+        if (wf.isEmpty()) {
+            return fromCatalog(s.catalog(), out);
         }
+        PipelineStatus status = status(s.client(), wf.get());
+        Optional<PipelineProgress.LiveStage> live =
+                wf.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+                        ? PipelineProgress.live(s.client(), runId) : Optional.empty();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("status", status);
+            doc.put("live", live.orElse(null));
+            out.println(JSON.writeValueAsString(doc));
+        } else {
+            ProgressView.lines(status, live).forEach(out::println);
+        }
+        return 0;
     }
 
     /** The status query on an open workflow; the result of a closed one (no worker needed to replay it). */
@@ -85,13 +73,9 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private int fromCatalog(RunCatalog catalog, PrintWriter out, PrintWriter err) throws Exception {
-        Optional<RunRecord> record = catalog.get(runId);
-        if (record.isEmpty()) {
-            err.println("no run '" + runId + "' in the catalog or on the Temporal server; list runs with: r1 runs");
-            return 1;
-        }
-        RunRecord r = RunCatalog.effective(record.get(), x -> false);
+    private int fromCatalog(RunCatalog catalog, PrintWriter out) throws Exception {
+        RunRecord r = RunCatalog.effective(catalogRun(catalog, runId,
+                "no run '" + runId + "' in the catalog or on the Temporal server; list runs with: r1 runs"), x -> false);
         if (json) {
             out.println(JSON.writeValueAsString(r));
         } else {

@@ -3,7 +3,6 @@ package io.r1forge.cli.commands;
 import io.r1forge.activities.store.ArtifactId;
 import io.r1forge.activities.store.ArtifactStore;
 import io.r1forge.activities.store.LineageGraph;
-import io.r1forge.activities.store.RunRecord;
 import io.r1forge.activities.store.VerifyReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -11,12 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code r1 verify}: re-hashes every file of an artifact (or of every output of a run) and of all their ancestors,
@@ -25,60 +20,42 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Recompute the sha256 of every file of an artifact, or of a run's outputs, and of every"
                 + " ancestor.", "Exit 1 naming each corrupt or missing artifact and file."})
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "RUN|ARTIFACT", description = "a run id or an artifact id")
     String target;
 
-    @Mixin ConnectionOptions connection;
-
-    @Spec CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ConnectionOptions.Session s = connection.open()) {
-            List<ArtifactId> roots = roots(s, err);
-            if (roots == null) {
-                return 1;
-            }
-            Set<ArtifactId> all = new LinkedHashSet<>();
-            List<ArtifactId> missing = new ArrayList<>();
-            for (ArtifactId root : roots) {
-                LineageGraph g = s.store().lineage(root);
-                for (LineageGraph.Node n : g.nodes()) {
-                    if (n.missing()) {
-                        missing.add(n.id());
-                    } else {
-                        all.add(n.id());
-                    }
+    int run(ConnectionOptions.Session s, PrintWriter out, PrintWriter err) {
+        Set<ArtifactId> all = new LinkedHashSet<>();
+        List<ArtifactId> missing = new ArrayList<>();
+        for (ArtifactId root : roots(s)) {
+            LineageGraph g = s.store().lineage(root);
+            for (LineageGraph.Node n : g.nodes()) {
+                if (n.missing()) {
+                    missing.add(n.id());
+                } else {
+                    all.add(n.id());
                 }
             }
-            int bad = check(s.store(), all, out);
-            for (ArtifactId m : missing) {
-                out.println("MISSING  " + m + " (named as a parent, no manifest)");
-            }
-            out.println((bad + missing.size() == 0 ? "OK: " : "FAILED: ") + all.size() + " artifacts checked, "
-                    + bad + " corrupt, " + missing.size() + " missing");
-            return bad + missing.size() == 0 ? 0 : 1;
         }
+        int bad = check(s.store(), all, out);
+        for (ArtifactId m : missing) {
+            out.println("MISSING  " + m + " (named as a parent, no manifest)");
+        }
+        out.println((bad + missing.size() == 0 ? "OK: " : "FAILED: ") + all.size() + " artifacts checked, "
+                + bad + " corrupt, " + missing.size() + " missing");
+        return bad + missing.size() == 0 ? 0 : FAILED;
     }
 
-    private List<ArtifactId> roots(ConnectionOptions.Session s, PrintWriter err) {
+    private List<ArtifactId> roots(ConnectionOptions.Session s) {
         Optional<ArtifactId> id = ArtifactTargets.artifact(target);
-        if (id.isPresent()) {
-            if (!s.store().exists(id.get())) {
-                err.println("artifact " + id.get() + " is not committed (no manifest)");
-                return null;
-            }
-            return List.of(id.get());
+        if (id.isEmpty()) {
+            return ArtifactTargets.outputs(ArtifactTargets.run(s.catalog(), target));
         }
-        Optional<RunRecord> run = s.catalog().get(target);
-        if (run.isEmpty()) {
-            err.println("'" + target + "' is neither an artifact id nor a run in the catalog");
-            return null;
+        if (!s.store().exists(id.get())) {
+            throw new Exit(FAILED, "artifact " + id.get() + " is not committed (no manifest)");
         }
-        return ArtifactTargets.outputs(run.get());
+        return List.of(id.get());
     }
 
     private static int check(ArtifactStore store, Set<ArtifactId> ids, PrintWriter out) {

@@ -60,6 +60,14 @@ final class JavaBench implements AutoCloseable {
         Safetensors.write(dir.resolve(Safetensors.MODEL_FILE), NdArrays.toHostMap(model.parameters()));
     }
 
+    /** One timed round of {@code phase}, as {@link PythonReference#round} runs it on the other side; tokens/s. */
+    double round(Phase phase) {
+        return switch (phase) {
+            case TRAIN -> trainRound();
+            case GENERATE -> generateRound();
+        };
+    }
+
     /**
      * Training throughput with a fresh AdamW: {@code warmupSteps} untimed then {@code steps} timed optimizer
      * steps, each a forward pass on [B, T] random tokens, the next-token cross-entropy, backward, global-norm

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,50 +152,67 @@ public final class ModelBenchCommand implements Callable<Integer> {
             for (String name : settings.configs()) {
                 ModelConfig config = preset(name, settings.vocabSize());
                 ConfigRun r = runConfig(name, config, settings, script, blas, root, err);
-                results.add(r.train());
-                results.add(r.generate());
+                results.addAll(r.phases());
                 pythonInfo = r.python() != null ? r.python() : pythonInfo;
             }
             return new BenchReport(settings, JniUtils.getNumThreads(), peak, pythonInfo, results);
         }
     }
 
-    private record ConfigRun(PhaseResult train, PhaseResult generate, PythonInfo python) {}
+    /** One preset's results, {@link Phase} order; {@code python} is null when Python did not run. */
+    private record ConfigRun(List<PhaseResult> phases, PythonInfo python) {}
 
     /** All rounds of one preset: Java train, Python train, Java generate, Python generate, repeated. */
     private ConfigRun runConfig(String name, ModelConfig config, BenchSettings s, Optional<Path> script,
             Optional<Path> blas, NDManager root, PrintWriter err) {
-        List<Double> jt = new ArrayList<>(), pt = new ArrayList<>(), jg = new ArrayList<>(), pg = new ArrayList<>();
         try (JavaBench java = new JavaBench(config, s, root)) {
             long params = java.parameterCount();
             progress(err, "%s: %.2fM parameters", name, params / 1e6);
             Path dir = script.isEmpty() ? null : tempCheckpoint(java);
             try (PythonReference py = dir == null ? null
                     : PythonReference.start(python, script.get(), dir, s, blas)) {
+                Side javaSide = new Side("Java", java::round);
+                Side pythonSide = new Side("Python", py == null ? null : py::round);
                 for (int round = 1; round <= s.rounds(); round++) {
-                    jt.add(java.trainRound());
-                    progress(err, "  round %d train    Java   %,10.0f tok/s", round, last(jt));
-                    if (py != null) {
-                        pt.add(py.round(Phase.TRAIN));
-                        progress(err, "  round %d train    Python %,10.0f tok/s", round, last(pt));
-                    }
-                    jg.add(java.generateRound());
-                    progress(err, "  round %d generate Java   %,10.0f tok/s", round, last(jg));
-                    if (py != null) {
-                        pg.add(py.round(Phase.GENERATE));
-                        progress(err, "  round %d generate Python %,10.0f tok/s", round, last(pg));
+                    for (Phase phase : Phase.values()) {
+                        javaSide.round(round, phase, err);
+                        if (py != null) {
+                            pythonSide.round(round, phase, err);
+                        }
                     }
                 }
-                return new ConfigRun(new PhaseResult(name, params, Phase.TRAIN, jt, pt),
-                        new PhaseResult(name, params, Phase.GENERATE, jg, pg), py == null ? null : py.info());
+                List<PhaseResult> phases = Stream.of(Phase.values()).map(phase -> new PhaseResult(name, params,
+                        phase, javaSide.rounds(phase), pythonSide.rounds(phase))).toList();
+                return new ConfigRun(phases, py == null ? null : py.info());
             } finally {
                 deleteTree(dir);
             }
         }
     }
 
-    private static double last(List<Double> xs) {
-        return xs.get(xs.size() - 1);
+    /** One side of the comparison: its tokens/s per phase, a figure a round, and the progress line of each. */
+    private static final class Side {
+        private final String label;
+        private final ToDoubleFunction<Phase> bench;
+        private final Map<Phase, List<Double>> rounds = new EnumMap<>(Phase.class);
+
+        /** @param bench runs one timed round of a phase, returns tokens per second */
+        Side(String label, ToDoubleFunction<Phase> bench) {
+            this.label = label;
+            this.bench = bench;
+        }
+
+        void round(int round, Phase phase, PrintWriter err) {
+            double tokensPerSecond = bench.applyAsDouble(phase);
+            rounds.computeIfAbsent(phase, p -> new ArrayList<>()).add(tokensPerSecond);
+            // e.g. "  round 1 train    Java   12,345 tok/s": the columns line up across sides and phases
+            progress(err, "  round %d %-8s %-6s %,10.0f tok/s", round, phase.label(), label, tokensPerSecond);
+        }
+
+        /** Tokens/s of each round of {@code phase}, empty if this side never ran it. */
+        List<Double> rounds(Phase phase) {
+            return rounds.getOrDefault(phase, List.of());
+        }
     }
 
     private ModelConfig preset(String name, int vocab) {
