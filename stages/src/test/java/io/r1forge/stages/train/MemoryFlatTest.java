@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * NDArray discipline: 1000 steps of SFT training + sampling keep the process's resident memory flat. Tagged slow:
  * ~2 minutes on an idle 2-core machine, far more under load.
  *
- * <p>What is bounded is native growth: VmRSS growth minus the growth of the Java heap the JVM committed meanwhile
+ * <p>What is bounded is native growth over the second half of the run: VmRSS growth minus the growth of the Java heap the JVM committed meanwhile
  * (G1 may commit more heap at any time under a large -Xmx, which is not a leak). The count of live NDArrays in the
  * base manager is asserted equal too: a leaked intermediate shows there first.
  */
@@ -37,8 +37,14 @@ class MemoryFlatTest {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryFlatTest.class);
     static final int STEPS = 1000;
     static final int WARMUP = 100;
-    /** Allowed VmRSS growth from step 100 to step 1000; a leak of one logits tensor per step would be ~1 GiB. */
-    static final long BOUND_BYTES = 64L << 20;
+    /**
+     * Allowed VmRSS growth over the second half (step 500 to 1000); a leak of one logits tensor per step would be
+     * ~500 MiB there. The first half is the native allocator's warm-up: run alone on a loaded machine, VmRSS rose
+     * 293 → 386 MiB from step 100 to 550 and then 386 → 393 MiB to step 1000 (malloc arenas filling, not a leak;
+     * in a JVM warmed by other tests it stays flat from step 100).
+     */
+    static final long BOUND_BYTES = 48L << 20;
+    static final int MEASURED_FROM = STEPS / 2;
 
     @Test
     void residentMemoryStaysFlatOverTrainAndGenerate() throws IOException {
@@ -57,7 +63,7 @@ class MemoryFlatTest {
             long warm = 0;
             long warmHeap = 0;
             int warmArrays = 0;
-            long mid = 0;
+            long early = 0;
             double firstLoss = 0;
             double loss = 0;
             for (int step = 1; step <= STEPS; step++) {
@@ -69,23 +75,23 @@ class MemoryFlatTest {
                     firstLoss = loss;
                 }
                 if (step == WARMUP) {
-                    warm = residentBytes();
-                    warmHeap = Runtime.getRuntime().totalMemory();
+                    early = residentBytes();
                     warmArrays = base.getManagedArrays().size();
                 }
-                if (step == (WARMUP + STEPS) / 2) {
-                    mid = residentBytes();
+                if (step == MEASURED_FROM) {
+                    warm = residentBytes();
+                    warmHeap = Runtime.getRuntime().totalMemory();
                 }
             }
             long end = residentBytes();
             long heapGrowth = Runtime.getRuntime().totalMemory() - warmHeap;
-            LOG.info("VmRSS after step {}: {} MiB, step {}: {} MiB, step {}: {} MiB; growth {} MiB (bound {} MiB),"
-                    + " of which Java heap committed {} MiB; loss {} -> {}", WARMUP, warm >> 20,
-                    (WARMUP + STEPS) / 2, mid >> 20, STEPS, end >> 20, (end - warm) >> 20, BOUND_BYTES >> 20,
+            LOG.info("VmRSS after step {}: {} MiB, step {}: {} MiB, step {}: {} MiB; growth {} MiB over the second half"
+                    + " (bound {} MiB), of which Java heap committed {} MiB; loss {} -> {}", WARMUP, early >> 20,
+                    MEASURED_FROM, warm >> 20, STEPS, end >> 20, (end - warm) >> 20, BOUND_BYTES >> 20,
                     heapGrowth >> 20, firstLoss, loss);
             long nativeGrowth = (end - warm) - Math.max(0, heapGrowth);
             assertTrue(nativeGrowth < BOUND_BYTES, "VmRSS less heap growth grew " + (nativeGrowth >> 20)
-                    + " MiB over " + (STEPS - WARMUP) + " steps");
+                    + " MiB over steps " + MEASURED_FROM + "-" + STEPS);
             assertEquals(warmArrays, base.getManagedArrays().size(), "live NDArrays after step " + WARMUP
                     + " vs the end");
             assertTrue(loss < firstLoss, "training progressed: " + firstLoss + " -> " + loss);
