@@ -120,11 +120,14 @@ public final class PretrainStage {
         return dir.resolve(TrainingLoop.CHECKPOINT);
     }
 
-    /** The cache key of the base this config builds: sha256 of the config's and corpus's JSON and the seed. */
+    /** The cache key of the base this config builds: sha256 of the config's, its preset architecture's and corpus's JSON and the seed. */
     public static String cacheKey(PretrainConfig c) {
         try {
             ObjectMapper json = new ObjectMapper();
-            return BaseModelCache.key(json.writeValueAsString(c), json.writeValueAsString(c.corpus()), c.seed());
+            // The preset's architecture, not only its name: a preset resized in code must not find the old base.
+            String architecture = preset(c.modelPreset(), 1).toJson();
+            return BaseModelCache.key(json.writeValueAsString(c) + "\n" + architecture,
+                    json.writeValueAsString(c.corpus()), c.seed());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a config record always serialises", e);
         }
