@@ -12,8 +12,8 @@ import java.util.Map;
  * The paper-style table of a pipeline run: one row per checkpoint (base, R1-Zero, cold-start, reasoning RL, RS-SFT,
  * final, distilled student, student + GRPO), columns as {@link EvalReport#COLUMNS}.
  *
- * @param baseSeconds time spent pre-training the base in this run (0 when it was reused from the cache)
- * @param stagesSeconds time of stages 1–5 and their evaluations
+ * @param baseSeconds time spent pre-training the base (and a preset student) in this run (0 when reused from the cache)
+ * @param stagesSeconds time of stages 1–5 and their evaluations, without any pre-training
  * @param notes what a reader must know to trust the rows, e.g. the share of reference solutions in a data set
  * @param curves the RL stages' training curves (accuracy, self-check rate, length, language consistency by step)
  */
