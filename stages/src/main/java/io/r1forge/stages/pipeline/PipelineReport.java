@@ -13,7 +13,7 @@ import java.util.Map;
  * final, distilled student, student + GRPO), columns as {@link EvalReport#COLUMNS}.
  *
  * @param baseSeconds time spent pre-training the base (and a preset student) in this run (0 when reused from the cache)
- * @param stagesSeconds time of stages 1–5 and their evaluations, without any pre-training
+ * @param stagesSeconds time of stages 1–5 and their evaluations, without any pre-training or the base's evaluation
  * @param notes what a reader must know to trust the rows, e.g. the share of reference solutions in a data set
  * @param curves the RL stages' training curves (accuracy, self-check rate, length, language consistency by step)
  */

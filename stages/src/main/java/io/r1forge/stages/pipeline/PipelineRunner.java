@@ -60,8 +60,8 @@ public final class PipelineRunner {
         long t0 = System.nanoTime();
         PipelineSpec spec = ctx.spec();
         Path base = base();
-        long t1 = System.nanoTime();
         row("base", stage("base", d -> d, base, Map.of()));
+        long t1 = System.nanoTime(); // stages 1–5 and their evaluations (DESIGN §3's budget): not the base's own
         Path r1Zero = trainedStage(Stage.R1_ZERO, "R1-Zero",
                 d -> StageRunner.grpo("r1-zero", spec.r1Zero(), spec.template(), base, ctx.train(), d, listener));
         Path coldStart = trainedStage(Stage.COLD_START_SFT, "cold-start", d -> StageRunner.sft("cold-start-sft",
