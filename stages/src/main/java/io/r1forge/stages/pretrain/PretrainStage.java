@@ -122,11 +122,17 @@ public final class PretrainStage {
 
     /** The cache key of the base this config builds: sha256 of the config's, its preset architecture's and corpus's JSON and the seed. */
     public static String cacheKey(PretrainConfig c) {
+        return cacheKey(c, preset(c.modelPreset(), 1));
+    }
+
+    /**
+     * The key of {@code c} built with {@code architecture}: the architecture enters the key, not only the preset's
+     * name, so a preset resized in code does not find the base of its old shape.
+     */
+    static String cacheKey(PretrainConfig c, ModelConfig architecture) {
         try {
             ObjectMapper json = new ObjectMapper();
-            // The preset's architecture, not only its name: a preset resized in code must not find the old base.
-            String architecture = preset(c.modelPreset(), 1).toJson();
-            return BaseModelCache.key(json.writeValueAsString(c) + "\n" + architecture,
+            return BaseModelCache.key(json.writeValueAsString(c) + "\n" + architecture.toJson(),
                     json.writeValueAsString(c.corpus()), c.seed());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a config record always serialises", e);

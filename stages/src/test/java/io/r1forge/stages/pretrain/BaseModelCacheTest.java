@@ -26,6 +26,15 @@ class BaseModelCacheTest {
     }
 
     @Test
+    void aResizedPresetDoesNotFindTheBaseOfItsOldShape() {
+        PretrainConfig p = PipelineSpec.preset("tiny").pretrain();
+        io.r1forge.stages.model.ModelConfig tiny = PretrainStage.preset("tiny", 1);
+        assertEquals(PretrainStage.cacheKey(p), PretrainStage.cacheKey(p, tiny));
+        assertNotEquals(PretrainStage.cacheKey(p, tiny), PretrainStage.cacheKey(p, PretrainStage.preset("student", 1)),
+                "same preset name and recipe, another architecture");
+    }
+
+    @Test
     void specChangesThatMatterChangeTheKeyAndOthersDoNot() {
         PipelineSpec tiny = PipelineSpec.preset("tiny");
         PretrainConfig p = tiny.pretrain();
