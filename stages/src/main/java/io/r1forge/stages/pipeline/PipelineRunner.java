@@ -216,9 +216,9 @@ public final class PipelineRunner {
         List<TrainingCurve> curves = new java.util.ArrayList<>();
         for (String stage : List.of(Stage.R1_ZERO.cliName(), Stage.REASONING_RL.cliName(), Stage.FINAL_RL.cliName(),
                 "student-grpo")) {
-            Path dir = out.resolve(stage);
-            if (Files.isRegularFile(dir.resolve(MetricsLog.FILE)) && !MetricsLog.read(dir).isEmpty()) {
-                curves.add(TrainingCurve.read(stage, dir, CURVE_WINDOWS));
+            TrainingCurve curve = TrainingCurve.read(stage, out.resolve(stage), CURVE_WINDOWS);
+            if (!curve.windows().isEmpty()) {
+                curves.add(curve);
             }
         }
         return curves;

@@ -30,7 +30,10 @@ public record TrainingCurve(String stage, List<Window> windows) {
         windows = List.copyOf(windows);
     }
 
-    /** The curve of the stage whose metrics are in {@code stageDir}, in at most {@code bins} windows. */
+    /**
+     * The curve of the stage whose metrics are in {@code stageDir}, in at most {@code bins} windows; no windows when the
+     * stage logged no step (or has no metrics file).
+     */
     public static TrainingCurve read(String stage, Path stageDir, int bins) {
         return of(stage, MetricsLog.read(stageDir), bins);
     }

@@ -92,9 +92,7 @@ public final class CorpusGenerator {
         chain.writer.conclusion(p.language(), chain.value);
         if (config.effectiveColdStartRate() > 0 && r.nextDouble() < config.effectiveColdStartRate()) {
             String note = " " + ColdStartFormat.format(chain.writer.text(), Long.toString(chain.value));
-            return new CorpusDocument(p.prompt() + note + Templates.EOS, p, note, chain.value, ops.size(),
-                    chain.carry, chain.slow, chain.carryErrors, chain.otherErrors, chain.checksAfterCarry,
-                    chain.checksAfterOther, chain.uncaught, mixed, false, false, true);
+            return document(p, p.prompt(), note, chain, ops.size(), mixed, false, false, true);
         }
         boolean broken = r.nextDouble() < config.brokenTagRate();
         String completion = broken
@@ -102,9 +100,15 @@ public final class CorpusGenerator {
                 : Templates.thinkAnswer(chain.writer.text(), Long.toString(chain.value));
         boolean full = r.nextDouble() < config.effectiveFullTemplateRate();
         String prompt = full ? Templates.r1Zero(p) : SHORT_PROMPT.replace("{prompt}", p.prompt());
-        return new CorpusDocument(prompt + completion + Templates.EOS, p, completion, chain.value,
-                ops.size(), chain.carry, chain.slow, chain.carryErrors, chain.otherErrors, chain.checksAfterCarry,
-                chain.checksAfterOther, chain.uncaught, mixed, broken, full, false);
+        return document(p, prompt, completion, chain, ops.size(), mixed, broken, full, false);
+    }
+
+    /** The document {@code prompt + completion + EOS} with the chain's injection counters. */
+    private static CorpusDocument document(Problem p, String prompt, String completion, Chain chain, int steps,
+            boolean mixed, boolean broken, boolean full, boolean coldStart) {
+        return new CorpusDocument(prompt + completion + Templates.EOS, p, completion, chain.value, steps, chain.carry,
+                chain.slow, chain.carryErrors, chain.otherErrors, chain.checksAfterCarry, chain.checksAfterOther,
+                chain.uncaught, mixed, broken, full, coldStart);
     }
 
     /** Language of each step: the problem's, or in a mixed chain the other one with {@code mixedStepRate} (≥ 1 step). */
